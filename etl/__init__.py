@@ -1,0 +1,4 @@
+"""event-timeline extraction: pure functions from article text to dated figures and events.
+
+No Dagster here: orchestration/ wires these stages into assets.
+"""
