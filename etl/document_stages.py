@@ -1,0 +1,190 @@
+"""Per-document stages: clean, claims, events. Each runs only on documents it has not seen.
+
+A stage reads what the stage before it wrote, maps a pure function over pending documents (in
+worker processes when asked), and writes each chunk's rows plus its `stage_done` marks in one
+transaction, so an interrupted run resumes where it stopped without duplicates or gaps. A document
+whose processing raises is quarantined (reason `extraction_error`); it never stops the batch.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+import duckdb
+import polars as pl
+
+from etl.claims import extract_claims
+from etl.clean import clean_document
+from etl.dedup_docs import sketch
+from etl.events import extract_events
+from etl.ids import content_id
+from etl.ingest_stage import remove_orphans
+from etl.model import CleanDocument, RawRecord
+from etl.store import transaction, write_frame
+
+CHUNK = 500
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """What a stage reads (SQL returning doc_id + inputs), computes, and which tables it fills."""
+
+    name: str
+    pending_sql: str
+    compute: Callable[[dict], dict[str, list[dict]]]
+
+
+def _clean(row: dict) -> dict[str, list[dict]]:
+    record = RawRecord(source_path=row["source_path"], text=row["raw_text"], fmt=row["fmt"],
+                       title=row["field_title"], published=row["field_published"], publisher=row["field_publisher"])
+    doc = clean_document(record)
+    doc_id = row["doc_id"]
+    return {
+        "doc_store": [{"doc_id": doc_id, "title": doc.title, "publisher": doc.publisher,
+                       "published_on": doc.published_on, "published_basis": doc.published_basis,
+                       "language": doc.language, "body_text": doc.body_text}],
+        "doc_blocks": [{"doc_id": doc_id, "seq": i, "kind": b.kind, "text": b.text} for i, b in enumerate(doc.blocks)],
+        "doc_removed_lines": [{"doc_id": doc_id, "seq": i, "reason": r.reason, "text": r.text}
+                              for i, r in enumerate(doc.removed)],
+        "doc_sketches": [{"doc_id": doc_id, "h": h} for h in sketch(doc.body_text)],
+    }
+
+
+def _stored_document(row: dict) -> CleanDocument:
+    return CleanDocument(body_text=row["body_text"], title=row["title"], publisher=row["publisher"],
+                         published_on=row["published_on"], published_basis=row["published_basis"],
+                         language=row["language"])
+
+
+def _mention_rows(doc_id: str, mentions: Iterable, key: Callable) -> list[dict]:
+    rows = []
+    for m in mentions:
+        row = asdict(m)
+        row["mention_id"] = content_id(doc_id, *key(m))
+        row["doc_id"] = doc_id
+        rows.append(row)
+    return rows
+
+
+def _claims(row: dict) -> dict[str, list[dict]]:
+    mentions = extract_claims(_stored_document(row))
+    return {"claim_store": _mention_rows(row["doc_id"], mentions, lambda m: (m.char_start, m.char_end, m.metric))}
+
+
+def _events(row: dict) -> dict[str, list[dict]]:
+    mentions = extract_events(_stored_document(row))
+    rows = _mention_rows(row["doc_id"], mentions, lambda m: ("event", m.char_start, m.char_end, m.event_type))
+    for r in rows:
+        r["actors"] = list(r["actors"])
+    return {"event_store": rows}
+
+
+_PENDING = "SELECT {cols} FROM {table} t WHERE NOT EXISTS " \
+           "(SELECT 1 FROM stage_done s WHERE s.doc_id = t.doc_id AND s.stage = '{stage}') ORDER BY t.doc_id"
+STAGES = {
+    "clean": StageSpec("clean", _PENDING.format(
+        cols="t.*, (SELECT min(source_path) FROM document_sources d WHERE d.doc_id = t.doc_id) AS source_path",
+        table="raw_documents", stage="clean"), _clean),
+    "claims": StageSpec("claims", _PENDING.format(cols="t.*", table="doc_store", stage="claims"), _claims),
+    "events": StageSpec("events", _PENDING.format(cols="t.*", table="doc_store", stage="events"), _events),
+}
+TABLE_SCHEMAS = {
+    "doc_store": {"doc_id": pl.String, "title": pl.String, "publisher": pl.String, "published_on": pl.Date,
+                  "published_basis": pl.String, "language": pl.String, "body_text": pl.String},
+    "doc_blocks": {"doc_id": pl.String, "seq": pl.Int32, "kind": pl.String, "text": pl.String},
+    "doc_removed_lines": {"doc_id": pl.String, "seq": pl.Int32, "reason": pl.String, "text": pl.String},
+    "doc_sketches": {"doc_id": pl.String, "h": pl.UInt64},
+    "claim_store": {"mention_id": pl.String, "doc_id": pl.String, "quote": pl.String, "quote_start": pl.Int32,
+                    "char_start": pl.Int32, "char_end": pl.Int32, "metric": pl.String, "value": pl.Float64,
+                    "value_low": pl.Float64, "value_high": pl.Float64, "qualifier": pl.String, "unit": pl.String,
+                    "location": pl.String, "subject": pl.String, "period_start": pl.Date, "as_of": pl.Date,
+                    "date_precision": pl.String, "attributed_to": pl.String, "modality": pl.String},
+    "event_store": {"mention_id": pl.String, "doc_id": pl.String, "quote": pl.String, "quote_start": pl.Int32,
+                    "char_start": pl.Int32, "char_end": pl.Int32, "event_type": pl.String, "plover_code": pl.String,
+                    "actors": pl.List(pl.String), "target": pl.String, "location": pl.String,
+                    "event_date": pl.Date, "date_precision": pl.String, "modality": pl.String},
+}
+
+
+def _safe(stage: str, row: dict) -> tuple[str, dict[str, list[dict]] | None, str | None]:
+    """Run one stage on one document; an exception becomes an error message, never a crash."""
+    try:
+        return row["doc_id"], STAGES[stage].compute(row), None
+    except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
+        last = traceback.format_exception_only(err)[-1].strip()
+        return row["doc_id"], None, f"{stage}: {last}"
+
+
+def _safe_chunk(stage: str, rows: list[dict]) -> list[tuple[str, dict[str, list[dict]] | None, str | None]]:
+    return [_safe(stage, row) for row in rows]
+
+
+def _chunks(con: duckdb.DuckDBPyConnection, spec: StageSpec) -> Iterator[list[dict]]:
+    frame = con.sql(spec.pending_sql).pl()
+    for offset in range(0, frame.height, CHUNK):
+        yield frame.slice(offset, CHUNK).to_dicts()
+
+
+def pending_count(con: duckdb.DuckDBPyConnection, stage: str) -> int:
+    return con.execute(f"SELECT count(*) FROM ({STAGES[stage].pending_sql})").fetchone()[0]
+
+
+def run_stage(con: duckdb.DuckDBPyConnection, stage: str, now: datetime, workers: int = 1,
+              progress: Progress | None = None) -> dict[str, int]:
+    """Process every pending document of `stage`; returns counts of documents, rows and errors."""
+    spec = STAGES[stage]
+    total = pending_count(con, stage)
+    counts = {"documents": 0, "errors": 0}
+    if total == 0:
+        return counts
+    chunks = _chunks(con, spec)
+    pool = ProcessPoolExecutor(workers) if workers > 1 else None
+    try:
+        results = pool.map(_safe_chunk, [stage] * total, chunks) if pool else (_safe_chunk(stage, c) for c in chunks)
+        for chunk in results:
+            _write_chunk(con, stage, chunk, now, counts)
+            if progress:
+                progress(counts["documents"], total)
+    finally:
+        if pool:
+            pool.shutdown()
+    return counts
+
+
+def _write_chunk(con: duckdb.DuckDBPyConnection, stage: str, chunk: list, now: datetime, counts: dict) -> None:
+    rows: dict[str, list[dict]] = {}
+    done, failed = [], []
+    for doc_id, tables, error in chunk:
+        if error is not None:
+            failed.append((doc_id, error))
+            continue
+        done.append(doc_id)
+        for table, table_rows in tables.items():
+            rows.setdefault(table, []).extend(table_rows)
+    with transaction(con):
+        for table, table_rows in rows.items():
+            write_frame(con, table, pl.DataFrame(table_rows, schema=TABLE_SCHEMAS[table], orient="row"))
+        marks = pl.DataFrame({"doc_id": done, "stage": [stage] * len(done)})
+        write_frame(con, "stage_done", marks)
+        for doc_id, error in failed:
+            _quarantine_document(con, doc_id, error, now)
+    counts["documents"] += len(chunk)
+    counts["errors"] += len(failed)
+    for table, table_rows in rows.items():
+        counts[table] = counts.get(table, 0) + len(table_rows)
+
+
+def _quarantine_document(con: duckdb.DuckDBPyConnection, doc_id: str, error: str, now: datetime) -> None:
+    """Move every source of a document that crashed a stage to quarantine, and drop the document."""
+    con.execute("""
+        INSERT OR REPLACE INTO quarantine
+        SELECT source_path, input_file, 'extraction_error', ?, ? FROM document_sources WHERE doc_id = ?
+    """, [error[:2000], now, doc_id])
+    con.execute("DELETE FROM document_sources WHERE doc_id = ?", [doc_id])
+    remove_orphans(con)
+

@@ -1,0 +1,108 @@
+"""The DuckDB side of the pipeline: schema, writes per stage, and atomic publication.
+
+Writers work on a private staging copy of the warehouse and publish it with os.replace, so readers
+holding the published file never block a run and never see a half-written state (STACK-NOTES).
+Every write is a delete-then-insert keyed on content ids inside one transaction: re-running a stage
+on the same input changes nothing, and a crash leaves either the old or the new rows.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+import sql
+
+STAGING_SUFFIX = "_staging"
+
+
+def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection with the schema applied (read-write) or as published (read-only)."""
+    con = duckdb.connect(str(path), read_only=read_only)
+    if not read_only:
+        apply_schema(con)
+    return con
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Run every sql/*.sql file in order; all are idempotent (IF NOT EXISTS / OR REPLACE)."""
+    for _name, text in sql.scripts():
+        con.execute(text)
+
+
+def staging_path(published: Path) -> Path:
+    return published.with_name(published.stem + STAGING_SUFFIX + published.suffix)
+
+
+@contextmanager
+def build_lock(published: Path) -> Iterator[None]:
+    """One build per warehouse at a time (other builds wait); readers are never locked out."""
+    published.parent.mkdir(parents=True, exist_ok=True)
+    with open(published.with_name(published.stem + ".lock"), "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def start_staging(published: Path) -> Path:
+    """A fresh staging copy of the published warehouse (or a new empty one), leftovers discarded."""
+    staging = staging_path(published)
+    for stale in (staging, staging.with_name(staging.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    if published.exists():
+        shutil.copyfile(published, staging)
+    with connect(staging):
+        pass
+    return staging
+
+
+def publish(published: Path) -> None:
+    """Checkpoint the staging file and move it over the published one in one atomic rename."""
+    staging = staging_path(published)
+    with duckdb.connect(str(staging)) as con:
+        con.execute("CHECKPOINT")
+    with open(staging, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(staging, published)
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """All statements inside commit together or not at all."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def write_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    """Insert a polars frame into `table`, matching columns by name."""
+    if frame.is_empty():
+        return
+    con.register("_frame", frame)
+    try:
+        columns = ", ".join(f'"{c}"' for c in frame.columns)
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _frame")
+    finally:
+        con.unregister("_frame")
+
+
+def get_state(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    row = con.execute("SELECT value FROM pipeline_state WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def set_state(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    con.execute("INSERT OR REPLACE INTO pipeline_state VALUES (?, ?)", [key, value])

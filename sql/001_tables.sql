@@ -1,0 +1,137 @@
+-- Base tables the pipeline writes. Analysts read the views defined in the later files.
+-- Every id is derived from content (etl/ids.py), so rebuilding the same inputs gives the same rows.
+
+CREATE TABLE IF NOT EXISTS input_files (
+    input_file  VARCHAR PRIMARY KEY,   -- source_path of the file (no '#N')
+    size_bytes  BIGINT NOT NULL,
+    mtime_ns    BIGINT NOT NULL,       -- with size: the fingerprint that says a file changed
+    seen_at     TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS document_sources (
+    source_path VARCHAR PRIMARY KEY,
+    input_file  VARCHAR NOT NULL,
+    doc_id      VARCHAR NOT NULL,
+    ingested_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS quarantine (
+    source_path VARCHAR PRIMARY KEY,
+    input_file  VARCHAR NOT NULL,
+    reason      VARCHAR NOT NULL,
+    detail      VARCHAR,
+    seen_at     TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS raw_documents (
+    doc_id      VARCHAR PRIMARY KEY,
+    fmt         VARCHAR NOT NULL,
+    raw_text    VARCHAR NOT NULL,
+    field_title VARCHAR,
+    field_published VARCHAR,
+    field_publisher VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS doc_store (
+    doc_id          VARCHAR PRIMARY KEY,
+    title           VARCHAR,
+    publisher       VARCHAR,
+    published_on    DATE,
+    published_basis VARCHAR NOT NULL,
+    language        VARCHAR,
+    body_text       VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS doc_blocks (
+    doc_id  VARCHAR NOT NULL,
+    seq     INTEGER NOT NULL,
+    kind    VARCHAR NOT NULL,
+    text    VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+
+CREATE TABLE IF NOT EXISTS doc_removed_lines (
+    doc_id  VARCHAR NOT NULL,
+    seq     INTEGER NOT NULL,
+    reason  VARCHAR NOT NULL,
+    text    VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+
+CREATE TABLE IF NOT EXISTS doc_sketches (
+    doc_id  VARCHAR NOT NULL,
+    h       UBIGINT NOT NULL       -- one of the document's smallest shingle hashes (etl/dedup_docs.py)
+);
+
+CREATE TABLE IF NOT EXISTS claim_store (
+    mention_id     VARCHAR PRIMARY KEY,
+    doc_id         VARCHAR NOT NULL,
+    quote          VARCHAR NOT NULL,
+    quote_start    INTEGER NOT NULL,
+    char_start     INTEGER NOT NULL,
+    char_end       INTEGER NOT NULL,
+    metric         VARCHAR NOT NULL,
+    value          DOUBLE NOT NULL,
+    value_low      DOUBLE,
+    value_high     DOUBLE,
+    qualifier      VARCHAR NOT NULL,
+    unit           VARCHAR NOT NULL,
+    location       VARCHAR,
+    subject        VARCHAR,
+    period_start   DATE,
+    as_of          DATE,
+    date_precision VARCHAR,
+    attributed_to  VARCHAR,
+    modality       VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS event_store (
+    mention_id     VARCHAR PRIMARY KEY,
+    doc_id         VARCHAR NOT NULL,
+    quote          VARCHAR NOT NULL,
+    quote_start    INTEGER NOT NULL,
+    char_start     INTEGER NOT NULL,
+    char_end       INTEGER NOT NULL,
+    event_type     VARCHAR NOT NULL,
+    plover_code    VARCHAR,
+    actors         VARCHAR[] NOT NULL,
+    target         VARCHAR,
+    location       VARCHAR,
+    event_date     DATE,
+    date_precision VARCHAR,
+    modality       VARCHAR NOT NULL
+);
+
+-- Written by the deduplication stage, recomputed whenever documents change.
+CREATE TABLE IF NOT EXISTS doc_duplicates (
+    doc_id       VARCHAR PRIMARY KEY,
+    duplicate_of VARCHAR NOT NULL,
+    similarity   DOUBLE NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS claim_observation (
+    mention_id     VARCHAR PRIMARY KEY,
+    observation_id VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS observation_conflicts (
+    observation_id VARCHAR PRIMARY KEY,
+    conflict_group VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS event_cluster (
+    mention_id VARCHAR PRIMARY KEY,
+    event_id   VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS pipeline_state (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+
+-- Which per-document stages have run on which document (a document may legitimately yield no rows).
+CREATE TABLE IF NOT EXISTS stage_done (
+    doc_id VARCHAR NOT NULL,
+    stage  VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, stage)
+);

@@ -1,0 +1,11 @@
+"""The warehouse schema: DDL and the analyst views, as .sql files applied in file-name order."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+
+def scripts() -> list[tuple[str, str]]:
+    """(file name, SQL text) of every .sql file here, in the order they must be applied."""
+    files = sorted(f for f in resources.files("sql").iterdir() if f.name.endswith(".sql"))
+    return [(f.name, f.read_text(encoding="utf-8")) for f in files]
