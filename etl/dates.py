@@ -1,0 +1,140 @@
+"""Temporal engine: finds time expressions in article text and decides which date governs a figure.
+
+One compiled regular expression (the union of the rules in dates_rules) scans the text once;
+each match is resolved against the publication date by its rule. dateparser is used only to
+normalise complete written dates that the patterns already found (never search_dates over an
+article: slow, and it reads 'We' as Wednesday and 'may' as May).
+
+Public API: find_expressions (spans with the days they cover), tag (TIMEX3 view, see
+shared/CONTRACT.md) and dating_for (the Dating of a figure or event at given offsets).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from etl import dates_resolve as R
+from etl.dates_rules import _SPECS, Ctx, Resolved, Rule
+from etl.model import Dating, TimeExpression
+
+_RULES = {name: Rule(name, re.compile(pattern), resolve) for name, pattern, resolve in _SPECS}
+# The union pattern: inner named groups become plain groups so every rule can sit in one regex;
+# the rule's own regex re-reads its match to get the parts.
+_MASTER = re.compile(
+    "|".join(f"(?P<{name}>{re.sub(r'[(][?]P<[a-z_0-9]+>', '(?:', pattern)})" for name, pattern, _ in _SPECS)
+)
+_SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+|as\s+early\s+as\s+)?$", re.I)
+
+
+def find_expressions(text: str, reference_date: date | None) -> list[TimeExpression]:
+    """Every time expression in text, resolved against reference_date (None: relative ones unresolved).
+
+    'since X' makes X a period running to the reference date; 'the past week' is a period ending there.
+    """
+    found: list[TimeExpression] = []
+    pos = 0
+    while (m := _MASTER.search(text, pos)) is not None:
+        rule = _RULES[m.lastgroup or ""]
+        ctx = Ctx(text, m.start(), m.end(), reference_date)
+        resolved = rule.resolve(rule.regex.fullmatch(m.group()), ctx)
+        if resolved is None:
+            pos = m.start() + 1
+            continue
+        found.append(_expression(ctx, _since(resolved, ctx)))
+        pos = m.end()
+    return found
+
+
+def _since(resolved: Resolved, ctx: Ctx) -> Resolved:
+    """'since mid-July': the date becomes the start of a period that runs to the reference date."""
+    if resolved.start is None or resolved.is_period or not _SINCE.search(ctx.text, max(0, ctx.start - 25), ctx.start):
+        return resolved
+    end = ctx.ref if ctx.ref and ctx.ref >= resolved.start else None
+    return resolved._replace(end=end, precision="day" if end else None, is_period=True)
+
+
+def _expression(ctx: Ctx, r: Resolved) -> TimeExpression:
+    return TimeExpression(ctx.start, ctx.end, ctx.text[ctx.start : ctx.end], r.type, r.value, r.start, r.end,
+                          r.precision, r.is_period)
+
+
+def tag(text: str, reference_date: date) -> list[TimeExpression]:
+    """TIMEX3 tagging per the contract: start, end, text, type and value of each expression."""
+    return find_expressions(text, reference_date)
+
+
+_DURATION = re.compile(r"^PT?(\d+)(DE|[DWMQY]|H)$")
+_UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade"}
+
+
+def _relative_period(e: TimeExpression) -> tuple[int, str] | None:
+    """(n, unit) of a period counted back from its anchor ('the past week' -> (1, 'week'))."""
+    m = _DURATION.match(e.value) if e.is_period else None
+    if m is None:
+        return None
+    if m.group(2) == "H":
+        return -(-int(m.group(1)) // 24), "day"
+    return int(m.group(1)), _UNITS[m.group(2)]
+
+
+def _datable(e: TimeExpression) -> bool:
+    return e.range_start is not None or _relative_period(e) is not None
+
+
+def _distance(e: TimeExpression, anchor: tuple[int, int]) -> int:
+    if e.end <= anchor[0]:
+        return anchor[0] - e.end
+    return max(0, e.start - anchor[1])
+
+
+def _inside(e: TimeExpression, span: tuple[int, int]) -> bool:
+    return span[0] <= e.start and e.end <= span[1]
+
+
+def _nearest(exprs: list[TimeExpression], anchor: tuple[int, int]) -> TimeExpression | None:
+    return min(exprs, key=lambda e: _distance(e, anchor), default=None)
+
+
+def dating_for(
+    expressions: list[TimeExpression],
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    anchor: tuple[int, int],
+    published_on: date | None,
+) -> Dating:
+    """The date governing a figure or event at anchor: clause first, then sentence, then publication.
+
+    A period in the clause gives period_start/as_of; a relative one ('over the past week') is counted
+    back from the date the sentence reports on ('said on Wednesday (Dec 7)'), else from publication.
+    """
+    in_sentence = [e for e in expressions if _inside(e, sentence) and _datable(e)]
+    in_clause = [e for e in in_sentence if _inside(e, clause)]
+    pool = in_clause or in_sentence
+    point = _nearest([e for e in in_clause if not e.is_period], anchor) or _nearest(
+        [e for e in in_sentence if not e.is_period], anchor
+    )
+    period = _nearest([e for e in pool if e.is_period], anchor)
+    if period is not None:
+        return _period_dating(period, point, published_on)
+    if point is not None:
+        assert point.range_start is not None and point.range_end is not None
+        return Dating(R.middle_day(point.range_start, point.range_end, point.precision), None, point.precision, "text")
+    if published_on is not None:
+        return Dating(published_on, None, "day", "published")
+    return Dating(None, None, None, "none")
+
+
+def _period_dating(period: TimeExpression, point: TimeExpression | None, published_on: date | None) -> Dating:
+    """Dating of a period, ending at the sentence's reporting date when it gives one."""
+    if point is not None and point.range_start is not None and point.range_end is not None:
+        end, precision = R.middle_day(point.range_start, point.range_end, point.precision), point.precision
+    else:
+        end, precision = published_on or period.range_end, "day"
+    if end is None:
+        return Dating(None, None, None, "none")
+    relative = _relative_period(period)
+    start = R.shift(end, -relative[0], relative[1]) if relative else period.range_start
+    if start is not None and start > end:
+        start = None
+    return Dating(end, start, precision, "text")
