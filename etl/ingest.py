@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from etl.decode import DecodeError, decode, normalise
@@ -191,3 +193,14 @@ def _headerless_row(path: str, row: list[str]) -> Ingested:
         return Quarantined(path, "no_text", "headerless CSV row without a text-like cell")
     title = cells[1] if len(cells) > 1 and len(cells[1]) <= 300 else None
     return _record(path, "csv", normalise(cells[0]), title=title)
+
+
+def sample_corpus() -> Path:
+    """The bundled sample corpus (package data), used when a build names no input."""
+    return Path(str(resources.files("etl").joinpath("data", "sample_corpus")))
+
+
+def default_inputs() -> list[Path]:
+    """$TIMELINE_INBOX if set, else the bundled sample corpus."""
+    inbox = os.environ.get("TIMELINE_INBOX")
+    return [Path(inbox)] if inbox else [sample_corpus()]

@@ -1,0 +1,28 @@
+# Two entry points for a fresh machine with only Python 3.11, pip and make:
+#   make demo   set up, build the warehouse from the bundled sample corpus, print the timelines
+#   make test   set up, lint, run the tests
+VENV ?= .venv
+PY := $(VENV)/bin/python
+TIMELINE := $(VENV)/bin/timeline
+
+.PHONY: demo test setup clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: setup
+	$(TIMELINE) build
+	$(TIMELINE) query "SELECT location, as_of, value, value_min, value_max, n_sources, has_conflict FROM control_timeline ORDER BY location, as_of"
+	$(TIMELINE) query "SELECT location, as_of, value, value_min, value_max, n_sources, has_conflict FROM displacement_timeline ORDER BY location, as_of"
+
+test: setup
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) warehouse/*.duckdb warehouse/dagster_home

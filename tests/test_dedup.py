@@ -1,0 +1,118 @@
+"""Deduplication of claims, events and documents on hand-made rows in a real warehouse schema."""
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from etl import store
+from etl.dedup_claims import cluster_claims
+from etl.dedup_docs import link_duplicates, sketch
+from etl.dedup_events import cluster_events
+from etl.model import ClaimMention
+
+CLAIM_SCHEMA = {"mention_id": pl.String, "doc_id": pl.String, "quote": pl.String, "quote_start": pl.Int32,
+                "char_start": pl.Int32, "char_end": pl.Int32, "metric": pl.String, "value": pl.Float64,
+                "value_low": pl.Float64, "value_high": pl.Float64, "qualifier": pl.String, "unit": pl.String,
+                "location": pl.String, "subject": pl.String, "period_start": pl.Date, "as_of": pl.Date,
+                "date_precision": pl.String, "attributed_to": pl.String, "modality": pl.String}
+
+
+@pytest.fixture
+def con(tmp_path):
+    c = store.connect(tmp_path / "w.duckdb")
+    yield c
+    c.close()
+
+
+def claim(mid, doc, value, qualifier="exact", as_of=date(2016, 12, 6), modality="asserted", **kw):
+    fields = dict(quote="q", quote_start=0, char_start=0, char_end=1, metric="territory_control_pct", value=value,
+                  value_low=None, value_high=None, qualifier=qualifier, unit="percent", location="East Aleppo",
+                  subject="government forces", period_start=None, as_of=as_of, date_precision="day",
+                  attributed_to=None, modality=modality)
+    fields.update(kw)
+    return {"mention_id": mid, "doc_id": doc, **{k: fields[k] for k in ClaimMention.__dataclass_fields__}}
+
+
+def observations_of(con, claims):
+    store.write_frame(con, "claim_store", pl.DataFrame(claims, schema=CLAIM_SCHEMA, orient="row"))
+    counts = cluster_claims(con)
+    links = dict(con.execute("SELECT mention_id, observation_id FROM claim_observation").fetchall())
+    conflicts = dict(con.execute("SELECT observation_id, conflict_group FROM observation_conflicts").fetchall())
+    return counts, links, conflicts
+
+
+def test_same_figure_in_other_words_merges_and_hypothetical_stays_apart(con):
+    counts, links, conflicts = observations_of(con, [
+        claim("m1", "d1", 70.0, "approx", attributed_to="Syrian Observatory for Human Rights"),
+        claim("m2", "d2", 70.0, "exact", as_of=date(2016, 12, 7)),
+        claim("m3", "d3", 70.0, "exact", modality="hypothetical"),
+    ])
+    assert links["m1"] == links["m2"] != links["m3"]
+    assert counts == {"mentions": 3, "observations": 2, "conflicting_observations": 0}
+    assert conflicts == {}
+
+
+def test_different_figures_do_not_merge_and_are_marked_as_a_conflict(con):
+    _, links, conflicts = observations_of(con, [
+        claim("m1", "d1", 70.0, "approx"),
+        claim("m2", "d2", 80.0, "approx"),
+        claim("m3", "d3", 50.0, "exact", as_of=date(2016, 11, 20)),  # another day: no conflict
+    ])
+    assert len({links["m1"], links["m2"], links["m3"]}) == 3
+    assert set(conflicts) == {links["m1"], links["m2"]}
+    assert conflicts[links["m1"]] == conflicts[links["m2"]]
+
+
+def test_qualifier_intervals_decide_compatibility(con):
+    _, links, _ = observations_of(con, [
+        claim("a1", "d1", 37.0, "at_least", metric="people_killed", unit="people", subject="civilians"),
+        claim("a2", "d2", 40.0, "exact", metric="people_killed", unit="people", subject="civilians"),
+        claim("a3", "d3", 81.0, "exact", metric="people_killed", unit="people", subject="civilians"),
+    ])
+    assert links["a1"] == links["a2"] != links["a3"]
+
+
+def test_ids_do_not_depend_on_insertion_order(con, tmp_path):
+    rows = [claim("m1", "d1", 70.0, "approx"), claim("m2", "d2", 70.0), claim("m3", "d3", 80.0)]
+    _, first, _ = observations_of(con, rows)
+    other = store.connect(tmp_path / "other.duckdb")
+    _, second, _ = observations_of(other, list(reversed(rows)))
+    assert first == second
+
+
+def test_events_merge_on_type_date_and_shared_actor(con):
+    schema = {"mention_id": pl.String, "doc_id": pl.String, "quote": pl.String, "quote_start": pl.Int32,
+              "char_start": pl.Int32, "char_end": pl.Int32, "event_type": pl.String, "plover_code": pl.String,
+              "actors": pl.List(pl.String), "target": pl.String, "location": pl.String, "event_date": pl.Date,
+              "date_precision": pl.String, "modality": pl.String}
+
+    def event(mid, doc, etype, actors, day):
+        return {"mention_id": mid, "doc_id": doc, "quote": "q", "quote_start": 0, "char_start": 0, "char_end": 1,
+                "event_type": etype, "plover_code": "REJECT", "actors": actors, "target": None,
+                "location": "Aleppo", "event_date": day, "date_precision": "day", "modality": "asserted"}
+
+    store.write_frame(con, "event_store", pl.DataFrame([
+        event("e1", "d1", "veto", ["Russia", "China"], date(2016, 12, 5)),
+        event("e2", "d2", "veto", ["Russia"], date(2016, 12, 5)),
+        event("e3", "d3", "veto", ["United States"], date(2016, 12, 5)),
+        event("e4", "d3", "talks", ["Russia"], date(2016, 12, 5)),
+    ], schema=schema, orient="row"))
+    assert cluster_events(con) == {"mentions": 4, "events": 3}
+    ids = dict(con.execute("SELECT mention_id, event_id FROM event_cluster").fetchall())
+    assert ids["e1"] == ids["e2"] and len({ids["e1"], ids["e3"], ids["e4"]}) == 3
+
+
+def test_syndicated_copy_points_at_the_earlier_document(con):
+    story = ("Iraqi special forces pushed deeper into eastern Mosul on Tuesday, retaking two more districts "
+             "after heavy street fighting, a military spokesman said. About 68,000 people have fled the city "
+             "since the offensive began, according to the United Nations, and aid groups warned of shortages. ")
+    other = "A different report entirely about talks in Geneva between delegations, with no shared sentences. " * 3
+    docs = {"orig": (story, date(2016, 11, 22)), "copy": (story + "Read our coverage.", date(2016, 11, 23)),
+            "else": (other, date(2016, 11, 22))}
+    for doc_id, (body, day) in docs.items():
+        con.execute("INSERT INTO doc_store VALUES (?, 't', NULL, ?, 'explicit', 'en', ?)", [doc_id, day, body])
+        store.write_frame(con, "doc_sketches", pl.DataFrame({"doc_id": doc_id, "h": sketch(body)},
+                                                            schema={"doc_id": pl.String, "h": pl.UInt64}))
+    assert link_duplicates(con) == 1
+    assert con.execute("SELECT doc_id, duplicate_of FROM doc_duplicates").fetchall() == [("copy", "orig")]
