@@ -1,0 +1,57 @@
+"""Who a figure is attributed to: a canonical source from sources.csv, or the speaker's words.
+
+A sentence is attributed when it has a reporting cue ("according to", "said", "told", "reported",
+"estimated", "claimed", "announced", "added", "confirmed"). The source is the known source
+(sources.csv) nearest to the cue that comes last before the figure, else to the first cue after
+it; when no known source is in the sentence, the noun phrase before the cue ("health officials
+said" -> "health officials") or after "according to". A pronoun ("it said", "he told AFP") takes
+the last known source of the sentence or, failing that, of the previous sentence. A sentence
+without a cue is the article's own assertion: None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.actors import index
+
+_CUE = re.compile(
+    r"\baccording to\b|\b(?:said|says|say|saying|told|tells|reported|reports|reporting|estimated|estimates|"
+    r"claimed|claims|claiming|announced|stated|added|adding|confirmed|counted|recorded|documented|"
+    r"quoted)\b",
+    re.I,
+)
+_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "this", "that", "which", "who"])
+_PHRASE_BEFORE = re.compile(r"((?:[\w.'’-]+\s+){0,3}[\w.'’-]+)\s+(?:on\s+\w+\s+)?$")
+_PHRASE_AFTER = re.compile(r"^\s+((?:[\w.'’-]+\s*){1,5})")
+_DROP = re.compile(r"^(?:the|a|an|and|but|as)\s+", re.I)
+
+
+def _phrase(text: str, cue: re.Match, sentence: tuple[int, int]) -> str | None:
+    if cue.group().lower() == "according to":
+        m = _PHRASE_AFTER.match(text[cue.end():sentence[1]])
+    else:
+        m = _PHRASE_BEFORE.search(text, max(sentence[0], cue.start() - 60), cue.start())
+    if not m:
+        return None
+    words = _DROP.sub("", m.group(1).strip(" ,.\"“”")).strip()
+    return words or None
+
+
+def attribution(text: str, sentence: tuple[int, int], anchor: int,
+                previous: tuple[int, int] | None = None) -> str | None:
+    """The source of the figure at `anchor` in `sentence`, or None when the article asserts it."""
+    cues = list(_CUE.finditer(text, *sentence))
+    if not cues:
+        return None
+    before = [c for c in cues if c.start() < anchor]
+    cue = before[-1] if before else cues[0]
+    sources = index("sources.csv").find(text, *sentence)
+    if sources:
+        nearest = min(sources, key=lambda s: min(abs(s.start - cue.end()), abs(cue.start() - s.end)))
+        return nearest.name
+    phrase = _phrase(text, cue, sentence)
+    if phrase and phrase.lower().split()[-1] in _PRONOUNS or phrase is None:
+        earlier = index("sources.csv").find(text, *previous) if previous else []
+        return earlier[-1].name if earlier else None
+    return phrase

@@ -1,0 +1,200 @@
+"""Numeric claims: figures about a war (killed, displaced, territory held ...) found in a document.
+
+For each quantity (etl.numbers) the unit comes from a count noun right after it ("8 children",
+"five new districts": count_nouns.csv), from being a percent or fraction, or from a casualty
+trigger right next to it ("40 wounded"). The metric is that of the nearest trigger of the same
+unit (metric_triggers.csv) in the figure's clause, else close by in its sentence, else the noun's
+default (gunmen -> fighters). A figure with no unit or no metric is not a claim; neither is a
+figure inside a time expression ("five-year", "Dec. 5"). Then: subject (subjects.csv), location
+(etl.gazetteer), attribution (etl.attribution), modality (etl.modality), dates (etl.dates).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from etl import lexicon
+from etl.actors import index
+from etl.attribution import attribution
+from etl.gazetteer import PlaceMention, gazetteer
+from etl.modality import modality
+from etl.model import ClaimMention, CleanDocument, Dating, TimeExpression
+from etl.numbers import Quantity, find_quantities
+from etl.sentences import Span, clauses, containing, sentences
+
+try:
+    from etl import dates
+except ImportError:  # etl/dates.py lands from another branch of work; until then figures stay undated
+    dates = None
+
+_NEAR_GAP = 25  # chars between a bare figure and a casualty trigger that makes it a count of people
+_SENTENCE_GAP = 80  # how far from the figure, outside its clause, a trigger still counts
+_HELD = re.compile(r"-(?:held|controlled|run|led|backed)\b")
+_SKIP_WORDS = r"(?:were|was|is|are|had|have|has|been|of|in|on|at|and|or|to|from|by|for|with|the|a|an|who|that|more)"
+
+
+@dataclass(frozen=True)
+class _Noun:
+    unit: str
+    subject: str | None
+    metric: str | None
+    metrics: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Lexicons:
+    nouns: dict[str, _Noun]
+    noun_pattern: re.Pattern
+    triggers: tuple[tuple[str, str, re.Pattern], ...]  # metric, unit, pattern
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern:
+    parts = sorted((re.escape(p).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(parts)})\b", re.I)
+
+
+@cache
+def _lexicons() -> _Lexicons:
+    nouns: dict[str, _Noun] = {}
+    for row in lexicon.load("count_nouns.csv"):
+        noun = _Noun(row["unit"], row.get("subject") or None, row.get("metric") or None,
+                     frozenset(lexicon.split_list(row.get("metrics", ""))))
+        for form in lexicon.split_list(row["forms"]):
+            nouns.setdefault(form.lower(), noun)
+    forms = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(nouns, key=len, reverse=True))
+    noun_pattern = re.compile(rf"\s+(?:(?!{_SKIP_WORDS}\b)[a-z][\w-]*\s+){{0,2}}?(?P<noun>{forms})\b", re.I)
+    triggers = tuple((r["metric"], r["unit"], _phrase_pattern(lexicon.split_list(r["triggers"])))
+                     for r in lexicon.load("metric_triggers.csv"))
+    return _Lexicons(nouns, noun_pattern, triggers)
+
+
+def _gap(q: Quantity, start: int, end: int) -> int:
+    return start - q.end if start >= q.end else max(0, q.hedge_start - end)
+
+
+def _nearest_trigger(
+    text: str, q: Quantity, span: Span, unit: str, allowed: frozenset[str], max_gap: int
+) -> tuple[int, str] | None:
+    """(gap, metric) of the nearest trigger of `unit` in text[span] (allowed metrics only)."""
+    best = None
+    for metric, trigger_unit, pattern in _lexicons().triggers:
+        if trigger_unit != unit or (allowed and metric not in allowed):
+            continue
+        for m in pattern.finditer(text, *span):
+            if q.hedge_start <= m.start() < q.end:
+                continue
+            gap = _gap(q, m.start(), m.end())
+            if gap <= max_gap and (best is None or gap < best[0]):
+                best = (gap, metric)
+    return best
+
+
+def _classify(text: str, q: Quantity, clause: Span, sentence: Span) -> tuple[str, str, str | None, int] | None:
+    """(metric, unit, noun subject, end of the noun phrase) of a figure, or None when it is no claim."""
+    lex = _lexicons()
+    noun = None
+    m = lex.noun_pattern.match(text, q.end, clause[1])
+    if q.is_percent:
+        unit, allowed, default, subject, end = "percent", frozenset(), None, None, q.end
+    elif m:
+        noun = lex.nouns[" ".join(m.group("noun").lower().split())]
+        unit, allowed, default, subject, end = noun.unit, noun.metrics, noun.metric, noun.subject, m.end()
+    else:
+        near = _nearest_trigger(text, q, clause, "people", frozenset(), _NEAR_GAP)
+        if near is None:
+            return None
+        unit, allowed, default, subject, end = "people", frozenset(), None, None, q.end
+    found = (_nearest_trigger(text, q, clause, unit, allowed, 10_000)
+             or _nearest_trigger(text, q, sentence, unit, allowed, _SENTENCE_GAP))
+    metric = found[1] if found else default
+    if metric is None or (unit == "percent" and q.value > 100):
+        return None
+    return metric, unit, subject, end
+
+
+def _holder(text: str, q: Quantity, clause: Span, sentence: Span, previous: Span | None) -> str | None:
+    """Who holds territory: the last group named before the figure in its clause, else sentence,
+    else the last group of the previous sentence ("It has since retaken ...")."""
+    subjects = index("subjects.csv")
+    for span in (clause, (sentence[0], q.hedge_start), previous):
+        if span is None:
+            continue
+        stop = min(span[1], q.hedge_start) if span[0] < q.hedge_start else span[1]
+        found = [s for s in subjects.find(text, span[0], stop)
+                 if not _HELD.match(text, s.end) and s.name not in ("civilians", "children")]
+        if found:
+            return found[-1].name
+    return None
+
+
+def _location(text: str, q: Quantity, end: int, clause: Span, sentence: Span,
+              places: list[PlaceMention], main: str | None) -> str | None:
+    """The place right after the figure ("70 percent of east Aleppo"), else the most specific place
+    of its clause, else of its sentence, else the document's main place."""
+    gaz = gazetteer()
+    after = [p for p in places if end <= p.start <= end + 30 and re.fullmatch(r"[\s\w'’-]*", text[end:p.start])
+             and re.match(r"\s+(?:of|in|from|inside|across)\b", text[end:p.start])]
+    if after:
+        return after[0].place
+    for span in (clause, sentence):
+        inside = [p for p in places if span[0] <= p.start < span[1]]
+        if inside:
+            return gaz.most_specific(inside)
+    return main
+
+
+def _dating(
+    expressions: list[TimeExpression], sentence: Span, clause: Span, anchor: Span, doc: CleanDocument
+) -> Dating:
+    if dates is None:
+        return Dating(None, None, None, "none")
+    return dates.dating_for(expressions, sentence, clause, anchor, doc.published_on)
+
+
+def _places(text: str) -> tuple[list[PlaceMention], str | None]:
+    """Explicit place mentions plus resolved anaphora ('the city'), and the main place."""
+    gaz = gazetteer()
+    named = gaz.find(text)
+    main = gaz.main_place(named)
+    referred = [a for a in gaz.anaphora(text, named, main)
+                if not any(n.start < a.end and a.start < n.end for n in named)]
+    return sorted(named + referred, key=lambda p: p.start), main
+
+
+def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
+    """Every figure of a contract metric stated in doc.body_text, with its context."""
+    text = doc.body_text
+    sentence_spans = sentences(text)
+    if not sentence_spans:
+        return []
+    expressions = dates.find_expressions(text, doc.published_on) if dates else []
+    busy = sorted((e.start, e.end) for e in expressions if e.type in ("DURATION", "DATE", "TIME", "SET"))
+    places, main = _places(text)
+    claims = []
+    for q in find_quantities(text):
+        i = bisect_right(busy, (q.start, 10**9)) - 1
+        if i >= 0 and busy[i][0] <= q.start < busy[i][1]:
+            continue
+        sentence = containing(sentence_spans, q.start)
+        clause = containing(clauses(text, sentence), q.start)
+        found = _classify(text, q, clause, sentence)
+        if found is None:
+            continue
+        metric, unit, subject, end = found
+        k = sentence_spans.index(sentence)
+        previous = sentence_spans[k - 1] if k else None
+        if unit != "people":
+            subject = _holder(text, q, clause, sentence, previous)
+        dating = _dating(expressions, sentence, clause, (q.start, q.end), doc)
+        claims.append(ClaimMention(
+            quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=q.start, char_end=q.end,
+            metric=metric, value=q.value, value_low=q.low, value_high=q.high, qualifier=q.qualifier, unit=unit,
+            location=_location(text, q, end, clause, sentence, places, main), subject=subject,
+            period_start=dating.period_start, as_of=dating.as_of, date_precision=dating.precision,
+            attributed_to=attribution(text, sentence, q.start, previous),
+            modality=modality(text, clause[0], q.hedge_start),
+        ))
+    return claims

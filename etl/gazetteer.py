@@ -1,0 +1,194 @@
+"""Places: find them in text, resolve directional and old-city forms, and test containment.
+
+Data: etl/data/lexicons/places.csv (name, aliases, parent, kind). Names and aliases match
+case-sensitively (place names are proper nouns). Generic forms, for any place X of the gazetteer:
+"east Aleppo" / "eastern Aleppo" / "Aleppo's (rebel-held) east" / "the east of Aleppo" / "the
+eastern part of the city" resolve to the place "East X" when the gazetteer has it (its parent
+being X), else to X; "X's Old City" / "the Old City" resolve to "Old City of X" likewise. "the
+city" / "the district" and similar refer to the last place of that kind mentioned before them
+("the city" falls back on the document's main city).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from etl import lexicon
+
+_DIRECTIONS = {"east": "East", "west": "West", "north": "North", "south": "South"}
+_DIR = r"(?P<dir>east|west|north|south)(?:ern)?"
+_SECTOR_NOUNS = (r"(?:\s+(?:part|parts|sector|side|half|districts|neighbou?rhoods|suburbs|areas|enclave|"
+                 r"outskirts|section))?")
+_BEFORE = re.compile(rf"\b(?:the\s+)?(?:(?:besieged|rebel-held|opposition-held|government-held)\s+)?"
+                     rf"{_DIR}{_SECTOR_NOUNS}\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
+_AFTER = re.compile(rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?{_DIR}\b", re.IGNORECASE)
+_OLD_CITY_BEFORE = re.compile(r"\b(?:the\s+)?old\s+city\s+of\s+$", re.IGNORECASE)
+_OLD_CITY_AFTER = re.compile(r"^['’]s\s+old\s+city\b", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<dirpart>{_DIR}{_SECTOR_NOUNS})\s+of\s+)?the\s+(?P<kind>city|town|district|neighbou?rhood|enclave|province|region|country|camp)\b"
+    rf"|\b(?P<oldcity>the\s+Old\s+City)\b",
+    re.IGNORECASE,
+)
+_KINDS = {"city": "city", "town": "city", "district": "district", "neighbourhood": "district",
+          "neighborhood": "district", "enclave": "sector", "province": "region", "region": "region",
+          "country": "country", "camp": "camp"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry."""
+
+    name: str
+    parent: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in text: text[start:end] refers to `place`."""
+
+    start: int
+    end: int
+    place: str
+
+
+class Gazetteer:
+    """Place lookup built from the places lexicon rows."""
+
+    def __init__(self, rows: tuple[dict[str, str], ...]) -> None:
+        self.places = {r["name"]: Place(r["name"], r.get("parent") or None, r.get("kind", "")) for r in rows}
+        self._forms = {r["name"]: r["name"] for r in rows}
+        for r in rows:
+            for alias in lexicon.split_list(r.get("aliases", "")):
+                self._forms.setdefault(alias, r["name"])
+        alternation = "|".join(re.escape(f) for f in sorted(self._forms, key=len, reverse=True))
+        self._pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?!\w)")
+        self._sectors = {}
+        for place in self.places.values():
+            m = re.match(r"(East|West|North|South) (.+)$", place.name)
+            if m and place.parent == m.group(2):
+                self._sectors[(m.group(1), place.parent)] = place.name
+
+    def depth(self, name: str) -> int:
+        """How many ancestors a place has (more = more specific)."""
+        n, place = 0, self.places.get(name)
+        while place and place.parent and n < 20:
+            n, place = n + 1, self.places.get(place.parent)
+        return n
+
+    def is_within(self, inner: str, outer: str) -> bool:
+        """True when place `inner` is `outer` or lies inside it."""
+        name: str | None = inner
+        for _ in range(20):
+            if name is None:
+                return False
+            if name == outer:
+                return True
+            place = self.places.get(name)
+            name = place.parent if place else None
+        return False
+
+    def _refine(self, text: str, m_start: int, m_end: int, name: str) -> tuple[int, int, str]:
+        """Widen a plain mention of X to 'eastern X', "X's east" or "X's Old City" when written so."""
+        before = _BEFORE.search(text, max(0, m_start - 60), m_start)
+        after = _AFTER.match(text[m_end:m_end + 40])
+        for hit, start, end in ((before, before.start() if before else 0, m_end),
+                                (after, m_start, m_end + after.end() if after else 0)):
+            if hit and (sector := self._sectors.get((_DIRECTIONS[hit.group("dir").lower()], name))):
+                return start, end, sector
+        old = f"Old City of {name}"
+        if old in self.places:
+            if (b := _OLD_CITY_BEFORE.search(text, max(0, m_start - 20), m_start)):
+                return b.start(), m_end, old
+            if (a := _OLD_CITY_AFTER.match(text[m_end:m_end + 20])):
+                return m_start, m_end + a.end(), old
+        return m_start, m_end, name
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        """Places named in text[start:end] (not anaphora), in order, directional forms resolved."""
+        end = len(text) if end is None else end
+        found = []
+        for m in self._pattern.finditer(text, start, end):
+            found.append(PlaceMention(*self._refine(text, m.start(), m.end(), self._forms[m.group()])))
+        return found
+
+    def main_place(self, mentions: list[PlaceMention]) -> str | None:
+        """The document's dominant place: most mentioned (a mention counts for its ancestors too),
+        countries only when nothing finer is named; ties go to the more specific place."""
+        counts: Counter[str] = Counter()
+        for mention in mentions:
+            name: str | None = mention.place
+            for _ in range(20):
+                if not name or name not in self.places:
+                    break
+                counts[name] += 1
+                name = self.places[name].parent
+        def rank(n: str) -> tuple[bool, int, int]:
+            return self.places[n].kind != "country", counts[n], self.depth(n)
+
+        ranked = sorted(counts, key=rank, reverse=True)
+        return ranked[0] if ranked else None
+
+    def main_of_kind(self, main: str | None, kind: str) -> str | None:
+        """`main` or its nearest ancestor of `kind` (the city a document is about)."""
+        name = main
+        for _ in range(20):
+            if name is None or name not in self.places:
+                return None
+            if self.places[name].kind == kind:
+                return name
+            name = self.places[name].parent
+        return None
+
+    def anaphora(self, text: str, mentions: list[PlaceMention], main: str | None,
+                 start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        """'the city', 'the district', 'the eastern part of the city', 'the Old City' in
+        text[start:end], resolved to the last earlier mention of that kind or the main place."""
+        end = len(text) if end is None else end
+        found = []
+        for m in _ANAPHOR.finditer(text, start, end):
+            if m.group("oldcity"):
+                city = self.main_of_kind(main, "city")
+                name = f"Old City of {city}" if city and f"Old City of {city}" in self.places else None
+            else:
+                name = self._antecedent(mentions, _KINDS[m.group("kind").lower()], m.start(), main)
+                if name and m.group("dirpart"):
+                    name = self._sectors.get((_DIRECTIONS[m.group("dir").lower()], name), name)
+            if name:
+                found.append(PlaceMention(m.start(), m.end(), name))
+        return found
+
+    def _antecedent(self, mentions: list[PlaceMention], kind: str, before: int, main: str | None) -> str | None:
+        for mention in reversed(mentions):
+            if mention.start < before and self.places[mention.place].kind == kind:
+                return mention.place
+            if mention.start < before and kind == "city" and self.main_of_kind(mention.place, "city"):
+                return self.main_of_kind(mention.place, "city")
+        return self.main_of_kind(main, kind) if kind in ("city", "region", "country") else None
+
+    def most_specific(self, mentions: list[PlaceMention]) -> str | None:
+        """The deepest place among `mentions` (first one on a tie)."""
+        best = None
+        for mention in mentions:
+            if best is None or self.depth(mention.place) > self.depth(best):
+                best = mention.place
+        return best
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer built from places.csv (bundled rows plus analysts' additions)."""
+    return Gazetteer(lexicon.load("places.csv"))
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+    """Places named in text[start:end]; see Gazetteer.find."""
+    return gazetteer().find(text, start, end)
+
+
+def is_within(inner: str, outer: str) -> bool:
+    """True when place `inner` is `outer` or lies inside it (Shaar within Syria)."""
+    return gazetteer().is_within(inner, outer)

@@ -1,0 +1,35 @@
+"""Modality of a figure or event from cue words before it in its clause.
+
+- denied: "denied that ... were killed", "rejected claims that";
+- proposed: a demand, plan or call ("want a truce to evacuate 500", "called for", "plans to");
+- hypothetical: a conditional or future ("would hold 70 percent", "could", "might", "if",
+  "unless", "will", "threatened to", "risk");
+- claimed: a party's own unverified claim ("the regime claimed", "claiming that", "alleged");
+- asserted otherwise.
+The first matching rule in that order wins; cues are searched between the clause start and the
+figure (or event trigger), so "said it would" far before a figure in another clause is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+_RULES = (
+    ("denied", re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected (?:reports|claims|allegations) that)\b", re.I)),
+    ("proposed", re.compile(
+        r"\b(?:wants?|wanted|wanting|call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|propos(?:e|es|ed|al|ing)|"
+        r"plan(?:s|ned|ning)? to|seek(?:s|ing)? to|sought to|aim(?:s|ed|ing)? to|urg(?:e|es|ed|ing)|"
+        r"request(?:s|ed|ing)?|appeal(?:s|ed|ing)? for|in order to|so as to|offer(?:s|ed)? to)\b", re.I)),
+    ("hypothetical", re.compile(
+        r"\b(?:would|could|might|if|unless|will|shall|[\w]+'ll|expected to|likely to|risks?|"
+        r"threaten(?:s|ed)? to|warn(?:s|ed)? that)\b|\bwon't\b|\bwouldn't\b", re.I)),
+    ("claimed", re.compile(r"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|edly)|boast(?:s|ed|ing)?)\b", re.I)),
+)
+
+
+def modality(text: str, clause_start: int, anchor: int) -> str:
+    """Modality of whatever starts at `anchor`, from cues in text[clause_start:anchor]."""
+    for name, pattern in _RULES:
+        if pattern.search(text, clause_start, anchor):
+            return name
+    return "asserted"

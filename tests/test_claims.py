@@ -1,0 +1,245 @@
+"""extract_claims on short sentences from several wars, and on the five seed articles."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from etl.claims import extract_claims
+from etl.model import ClaimMention, CleanDocument
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "seeds"
+HAS_DATES = importlib.util.find_spec("etl.dates") is not None
+needs_dates = pytest.mark.skipif(not HAS_DATES, reason="etl/dates.py has not landed yet")
+
+
+def doc(text: str, published: date | None = date(2017, 3, 1)) -> CleanDocument:
+    return CleanDocument(text, None, None, published, "explicit" if published else "unknown", "en")
+
+
+def only(text: str, **kw) -> ClaimMention:
+    claims = extract_claims(doc(text, **kw))
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def check_offsets(text: str, claims: list[ClaimMention]) -> None:
+    for c in claims:
+        assert text[c.quote_start:c.quote_start + len(c.quote)] == c.quote
+        assert c.quote_start <= c.char_start < c.char_end <= c.quote_start + len(c.quote)
+
+
+def test_territory_percent_with_directional_place_and_holder():
+    text = "Iraqi forces have retaken about 60 percent of eastern Mosul, a military spokesman said."
+    c = only(text)
+    assert text[c.char_start:c.char_end] == "60 percent"
+    assert (c.metric, c.unit, c.value, c.qualifier) == ("territory_control_pct", "percent", 60.0, "approx")
+    assert (c.location, c.subject, c.modality) == ("East Mosul", "government forces", "asserted")
+    assert c.attributed_to == "military spokesman"
+    assert c.quote == text and c.quote_start == 0
+
+
+def test_killed_and_wounded_in_one_clause_get_their_own_triggers():
+    text = ("At least 21 people were killed and 40 wounded in an air strike on a market in Saada province "
+            "on Saturday, health officials said.")
+    killed, wounded = extract_claims(doc(text))
+    assert (killed.metric, killed.value, killed.qualifier) == ("people_killed", 21.0, "at_least")
+    assert (wounded.metric, wounded.value, wounded.qualifier) == ("people_injured", 40.0, "exact")
+    assert killed.location == wounded.location == "Saada"
+    assert killed.attributed_to == "health ministry"
+    check_offsets(text, [killed, wounded])
+
+
+@needs_dates
+def test_weekday_dates_the_figure():
+    text = "At least 21 people were killed in an air strike on a market in Saada province on Saturday."
+    assert only(text).as_of == date(2017, 2, 25)
+
+
+def test_russian_control_of_mariupol():
+    c = only("Russian forces control nearly 90% of Mariupol, Ukrainian officials said.")
+    assert (c.metric, c.value, c.qualifier, c.location, c.subject) == (
+        "territory_control_pct", 90.0, "approx", "Mariupol", "Russian forces")
+    assert c.attributed_to == "Ukrainian officials"
+
+
+def test_unattributed_displacement_in_millions():
+    c = only("More than 1.5 million people have been displaced.")
+    assert (c.metric, c.value, c.qualifier, c.attributed_to, c.location) == (
+        "people_displaced", 1_500_000.0, "more_than", None, None)
+
+
+def test_range_gives_low_high_and_midpoint():
+    c = only("RSF fighters killed between 100 and 150 civilians in El Fasher.")
+    assert (c.value, c.value_low, c.value_high, c.qualifier) == (125.0, 100.0, 150.0, "approx")
+    assert (c.metric, c.subject, c.location) == ("people_killed", "civilians", "El Fasher")
+
+
+def test_un_figure_is_attributed():
+    c = only("The UN said 48,000 people had fled Mosul since the offensive began.")
+    assert (c.metric, c.value, c.attributed_to, c.location) == ("people_displaced", 48000.0, "United Nations", "Mosul")
+
+
+def test_combatant_noun_counts_fighters_unless_a_casualty_trigger():
+    c = only("Some 500 militants remain holed up in Marawi, the army said.")
+    assert (c.metric, c.value, c.qualifier, c.location) == ("fighters", 500.0, "approx", "Marawi")
+    c = only("Government troops killed 30 militants near Marawi.")
+    assert (c.metric, c.value) == ("people_killed", 30.0)
+
+
+def test_including_children_and_ministry_attribution():
+    text = ("Israeli strikes on Khan Younis killed 42 Palestinians, including 18 children, "
+            "according to the Gaza health ministry.")
+    adults, children = extract_claims(doc(text))
+    assert (adults.value, children.value, children.subject) == (42.0, 18.0, "children")
+    assert adults.attributed_to == children.attributed_to == "Gaza health ministry"
+
+
+def test_trapped_in_old_city():
+    c = only("Up to 200,000 civilians are trapped in the Old City of Mosul.")
+    assert (c.metric, c.qualifier, c.location) == ("population_trapped", "at_most", "Old City of Mosul")
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("With the capture of Marawi's centre, the army would hold 70 percent of the city.", "hypothetical"),
+    ("The rebels say they want a short truce to evacuate 500 critical medical cases.", "proposed"),
+    ("The militia claimed eight soldiers were killed in the ambush.", "claimed"),
+    ("The ministry denied that 40 civilians were killed in the strike.", "denied"),
+    ("Eight soldiers were killed in the ambush.", "asserted"),
+])
+def test_modality(text, modality):
+    assert only(text).modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "The five-year conflict has killed hundreds of thousands of people.",
+    "For the first time in 14 years, Syria resumes oil exports with a shipment of 600,000 barrels.",
+    "Resolution 2254 was adopted at 10:30 after a three-week offensive.",
+    "Tens of thousands of civilians fled as the fighting spread.",
+    "Council members voted on a seven-day ceasefire on Dec. 5, 2016.",
+    "2 min read",
+    "The aid package is worth $600,000 and £3m.",
+    "The 34-year-old commander, aged 34, said the town was quiet.",
+    "The broadcaster reaches an audience of over 326 million people in more than 40 languages.",
+    "Seven in ten residents of Raqqa have no running water.",
+])
+def test_no_claim(text):
+    assert extract_claims(doc(text)) == []
+
+
+def test_empty_and_undated_documents():
+    assert extract_claims(doc("")) == []
+    c = only("Eight soldiers were killed in the ambush.", published=None)
+    assert c.metric == "people_killed"
+
+
+# --- the five seed articles -------------------------------------------------------------------
+
+PUBLISHED = {"000": date(2016, 11, 20), "001": date(2016, 12, 7), "002": date(2016, 12, 8),
+             "003": date(2016, 12, 6), "004": date(2016, 12, 6)}
+
+
+def seed(prefix: str) -> tuple[str, list[ClaimMention]]:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed corpus not found at {SEEDS}")
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^.*(?:pic\.twitter\.com|read$|^— |Share this article|Read more).*$", "", text)
+    claims = extract_claims(doc(text, published=PUBLISHED[prefix]))
+    check_offsets(text, claims)
+    return text, claims
+
+
+def find(text: str, claims: list[ClaimMention], figure: str) -> ClaimMention:
+    hits = [c for c in claims if text[c.char_start:c.char_end] == figure]
+    assert hits, f"no claim on {figure!r}: {[text[c.char_start:c.char_end] for c in claims]}"
+    return hits[0]
+
+
+def test_seed_000():
+    text, claims = seed("000")
+    trapped, gunmen = find(text, claims, "275,000"), find(text, claims, "6,000")
+    assert (trapped.metric, trapped.location, trapped.modality) == ("population_trapped", "East Aleppo", "claimed")
+    assert (gunmen.metric, gunmen.modality) == ("fighters", "claimed")
+    children = find(text, claims, "eight")
+    assert (children.metric, children.subject, children.modality) == ("people_killed", "children", "claimed")
+    c = find(text, claims, "37")
+    assert (c.metric, c.qualifier) == ("people_killed", "at_least")
+    assert c.attributed_to == "Syrian Observatory for Human Rights"
+    assert len(claims) == 4
+
+
+@needs_dates
+def test_seed_000_dates():
+    text, claims = seed("000")
+    c = find(text, claims, "37")
+    assert (c.period_start, c.as_of) == (date(2016, 11, 19), date(2016, 11, 20))
+    assert find(text, claims, "eight").as_of == date(2016, 11, 20)
+
+
+def test_seed_001():
+    text, claims = seed("001")
+    c = find(text, claims, "31,500")
+    assert (c.metric, c.qualifier, c.location) == ("people_displaced", "approx", "East Aleppo")
+    assert c.attributed_to is not None
+    cases = find(text, claims, "500")
+    assert (cases.metric, cases.modality) == ("people_evacuated", "proposed")
+    assert len(claims) == 2
+
+
+@needs_dates
+def test_seed_001_dates():
+    text, claims = seed("001")
+    c = find(text, claims, "31,500")
+    assert (c.period_start, c.as_of) == (date(2016, 11, 30), date(2016, 12, 7))
+
+
+def test_seed_002():
+    text, claims = seed("002")
+    c = find(text, claims, "80%")
+    assert (c.metric, c.value, c.qualifier, c.location, c.subject) == (
+        "territory_control_pct", 80.0, "approx", "East Aleppo", "government forces")
+    assert (find(text, claims, "Eleven").metric, find(text, claims, "Eleven").value) == ("people_killed", 11.0)
+    c = find(text, claims, "150")
+    assert (c.metric, c.qualifier) == ("people_evacuated", "approx")
+
+
+def test_seed_003():
+    text, claims = seed("003")
+    c = find(text, claims, "two-thirds")
+    assert (c.metric, c.value, c.location) == ("territory_control_pct", 66.7, "East Aleppo")
+    assert c.subject == "government forces"
+    c = find(text, claims, "a third")
+    assert (c.value, c.qualifier, c.location) == (33.3, "approx", "Shaar")
+    assert c.attributed_to == "Syrian Observatory for Human Rights"
+    c = find(text, claims, "70 percent")
+    assert (c.metric, c.location, c.modality) == ("territory_control_pct", "East Aleppo", "hypothetical")
+    c = find(text, claims, "341")
+    assert (c.metric, c.qualifier) == ("people_killed", "more_than")
+
+
+def test_seed_004():
+    text, claims = seed("004")
+    c = find(text, claims, "81")
+    assert (c.metric, c.attributed_to) == ("people_killed", "Syrian Observatory for Human Rights")
+    c = find(text, claims, "five")
+    assert (c.metric, c.unit, c.value, c.location) == ("districts_captured", "districts", 5.0, "East Aleppo")
+    c = find(text, claims, "70 percent")
+    assert (c.metric, c.qualifier, c.attributed_to) == ("territory_control_pct", "approx",
+                                                        "Syrian Observatory for Human Rights")
+    c = find(text, claims, "half")
+    assert (c.value, c.qualifier) == (50.0, "more_than")
+    c = find(text, claims, "250,000")
+    assert (c.metric, c.qualifier) == ("population_trapped", "approx")
+    assert len(claims) == 5
+
+
+@needs_dates
+def test_seed_004_dates():
+    text, claims = seed("004")
+    assert find(text, claims, "five").as_of == date(2016, 12, 6)
+    assert find(text, claims, "70 percent").as_of == date(2016, 12, 6)
