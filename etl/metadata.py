@@ -1,0 +1,112 @@
+"""Recover a document's title, publisher and publication date from its sorted layout.
+
+Precedence, most trusted first: structured fields of the input (CSV/JSON), HTML metadata, then
+what the page itself shows (datelines, bylines). A date the page does not state is inferred
+only from dated evidence (captions, tweets, 'on Wednesday (Dec 7)'); without any, it is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from etl.clean_lines import Layout
+from etl.metadata_dates import (
+    advance_to_weekdays,
+    dateline_date,
+    dates_in,
+    parse_date,
+    past_weekdays,
+    weekday_dated,
+    yearless_dateline,
+)
+from etl.metadata_publishers import clean_site_name, publisher_in
+from etl.model import Block, RawRecord
+
+_FILE_PHOTO_RE = re.compile(r"\bfile\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Metadata a page states outside its text lines (HTML head, JSON-LD, <time>)."""
+
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+
+def resolve_title(record: RawRecord, meta: PageMeta, layout: Layout) -> str | None:
+    """The structured title, else the page's metadata title, else the guessed first line."""
+    for title in (record.title, meta.title, layout.title):
+        if title and title.strip():
+            return " ".join(title.split())
+    return None
+
+
+def resolve_publisher(record: RawRecord, meta: PageMeta, blocks: Sequence[Block]) -> str | None:
+    """Structured or site publisher, else an outlet named in a byline, else a wire dateline's agency.
+
+    Agencies merely quoted in the text ('told AFP') or credited on photos ('[AFP]') never count.
+    """
+    named = clean_site_name(record.publisher) or clean_site_name(meta.publisher)
+    if named:
+        return named
+    for kind in ("byline", "dateline"):
+        for block in blocks:
+            found = publisher_in(block.text) if block.kind == kind else None
+            if found:
+                return found
+    return None
+
+
+def _stated_date(blocks: Sequence[Block]) -> date | None:
+    """The page's own dateline date: a 'published' line first, an 'updated' one if that is all."""
+    datelines = [dateline_date(b.text) for b in blocks if b.kind == "dateline"]
+    found = [d for d in datelines if d]
+    published = [day for day, is_update in found if not is_update]
+    return (published or [day for day, _ in found] or [None])[0]
+
+
+def _evidence_dates(blocks: Sequence[Block]) -> list[date]:
+    """Dates shown by captions and tweets (file photos excepted): the page's own dated evidence."""
+    return [
+        d
+        for b in blocks
+        if b.kind in ("caption", "tweet") and not _FILE_PHOTO_RE.search(b.text)
+        for d in dates_in(b.text)
+    ]
+
+
+def _wire_date(blocks: Sequence[Block], evidence: list[date]) -> date | None:
+    """A wire dateline's day ('BEIRUT, Dec 6 (Reuters) -'), its year taken from the dated evidence."""
+    if not evidence:
+        return None
+    found = (yearless_dateline(b.text, max(evidence)) for b in blocks if b.kind == "dateline")
+    return next((d for d in found if d), None)
+
+
+def infer_published(body: str, evidence: list[date]) -> date | None:
+    """The latest date the evidence shows, advanced to past-tense weekdays the text mentions.
+
+    A statement dated by the text itself ('on Wednesday (Dec 7)', in the evidence's year) fixes
+    the week the article speaks from: then other weekdays refer back to it and do not advance.
+    """
+    if not evidence:
+        return None
+    stated = weekday_dated(body, max(evidence).year)
+    if stated:
+        return max([*evidence, *stated])
+    return advance_to_weekdays(max(evidence), past_weekdays(body))
+
+
+def resolve_published(record: RawRecord, meta: PageMeta, body: str, blocks: Sequence[Block]) -> tuple[date | None, str]:
+    """(published_on, published_basis): explicit when stated, inferred from evidence, else unknown."""
+    explicit = parse_date(record.published or "") or parse_date(meta.published or "") or _stated_date(blocks)
+    evidence = _evidence_dates(blocks)
+    explicit = explicit or _wire_date(blocks, evidence)
+    if explicit:
+        return explicit, "explicit"
+    inferred = infer_published(body, evidence)
+    return (inferred, "inferred") if inferred else (None, "unknown")

@@ -1,0 +1,149 @@
+"""Publication dates: explicit datelines, and inference from dated captions, tweets and weekdays.
+
+Candidates are found with compiled regexes (linear, no nested repeats) and only the matched
+date string goes to dateparser, never a whole article. The weekday arithmetic is local on
+purpose: it needs a handful of rules, not the general temporal tagger in etl/dates.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import dateparser
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DMY = rf"{_DAY}\s+{MONTH},?\s+\d{{4}}"
+_MDY = rf"{MONTH}\s+{_DAY},?\s+\d{{4}}"
+_ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_NUMERIC = r"\d{1,2}[/.]\d{1,2}[/.]\d{4}"
+FULL_DATE = rf"(?:{_DMY}|{_MDY}|{_ISO}|{_NUMERIC})"
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC|BST|CET|EET|EST|EDT|[A-Z]{3})(?:[+-]\d{1,2})?\)?)?"
+_LABEL = r"(?:(?:first\s+)?published|updated|last\s+updated|posted|date|modified)(?:\s+on|\s+at)?\s*:?"
+_SEP = r"\s*(?:[-|,·•/]|\bat\b)?\s*"
+
+DATELINE_RE = re.compile(
+    rf"(?:{_LABEL}\s*)?(?:(?:{_TIME}){_SEP})?(?:{WEEKDAY},?\s+)?(?P<date>{FULL_DATE})"
+    rf"(?:{_SEP}{_TIME})?(?:{_SEP}(?P<updated>updated|last updated).{{0,60}})?",
+    re.IGNORECASE,
+)
+FULL_DATE_RE = re.compile(rf"\b{FULL_DATE}", re.IGNORECASE)
+_UPDATED_ONLY_RE = re.compile(r"(?:last\s+)?updated\b", re.IGNORECASE)
+_WEEKDAY_DATE_RE = re.compile(
+    rf"\b(?P<weekday>{WEEKDAY})\s*(?:\(|,)\s*(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})",
+    re.IGNORECASE,
+)
+_YEARLESS_DATELINE_RE = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})", re.IGNORECASE)
+_WEEKDAY_MENTION_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_FUTURE_RE = re.compile(
+    r"\b(?:will|shall|next|upcoming|tomorrow|is due|are due|is expected|are expected|scheduled|plans? to"
+    r"|is set to|are set to|to be held)\b|'ll\b",
+    re.IGNORECASE,
+)
+_PAST_RE = re.compile(
+    r"\b(?:\w{3,}ed|said|says|was|were|had|did|took|made|came|went|gave|told|fell|hit|won|lost|left|held|met"
+    r"|sent|began|broke|fought|struck|shot|ran|saw|rose|drew|flew|led|kept|found|brought|became|spoke|wrote"
+    r"|put|set|cut|let|quit|threw|overran|withdrew|retook|stood|sought|fled|paid|laid|spent)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
+_PARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+MIN_YEAR = 1900
+ADVANCE_DAYS = 6
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str) -> date | None:
+    """A calendar date from one date string (ISO fast path, else dateparser in English), else None.
+
+    Numeric dates read month first ('12/5/2016' -> 5 December), as in US feeds and FA-KES.
+    """
+    text = text.strip()
+    if not text or len(text) > 80:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        found = dateparser.parse(text, languages=["en"], settings=_PARSER_SETTINGS)
+        parsed = found.date() if found else None
+    if parsed is None or not MIN_YEAR <= parsed.year <= date.today().year + 1:
+        return None
+    return parsed
+
+
+def dateline_date(line: str) -> tuple[date, bool] | None:
+    """(date, is_update) when the whole line is a dateline ('06 December, 2016', 'Updated: ...')."""
+    if len(line) > 120:
+        return None
+    match = DATELINE_RE.fullmatch(line.strip())
+    if match is None:
+        return None
+    found = parse_date(match.group("date"))
+    if found is None:
+        return None
+    is_update = bool(_UPDATED_ONLY_RE.match(line.strip())) and not match.group("updated")
+    return found, is_update
+
+
+def dates_in(text: str) -> list[date]:
+    """Every full date (day, month and year) stated in a short text such as a caption or tweet."""
+    return [d for d in (parse_date(m.group(0)) for m in FULL_DATE_RE.finditer(text)) if d]
+
+
+def _with_year(month: str, day: str, year: int) -> date | None:
+    return parse_date(f"{day} {month.rstrip('.')} {year}")
+
+
+def weekday_dated(text: str, year: int) -> list[date]:
+    """Dates stated as 'on Wednesday (Dec 7)' or 'Wednesday, Dec. 7' in `year`, weekday checked."""
+    found = []
+    for match in _WEEKDAY_DATE_RE.finditer(text):
+        day = _with_year(match.group("month"), match.group("day"), year)
+        if day and WEEKDAYS[day.weekday()].startswith(match.group("weekday").lower()[:3]):
+            found.append(day)
+    return found
+
+
+def yearless_dateline(text: str, near: date) -> date | None:
+    """A wire dateline's date without a year ('BAGHDAD, Nov 2 (Reuters) -'), in the year that puts
+    it closest to `near` (a date the same page shows, e.g. a photo's)."""
+    match = _YEARLESS_DATELINE_RE.search(text)
+    if match is None:
+        return None
+    options = [_with_year(match.group("month"), match.group("day"), near.year + k) for k in (-1, 0, 1)]
+    return min((d for d in options if d), key=lambda d: abs((d - near).days), default=None)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 400), start)), default=0)
+    right = _SENTENCE_END_RE.search(text, end)
+    return text[left : right.start() if right else len(text)]
+
+
+def past_weekdays(text: str) -> set[int]:
+    """Weekdays (0 = Monday) the text mentions in past-tense statements, not in plans."""
+    days = set()
+    for match in _WEEKDAY_MENTION_RE.finditer(text):
+        sentence = _sentence_around(text, match.start(), match.end())
+        if _PAST_RE.search(sentence) and not _FUTURE_RE.search(sentence):
+            days.add(WEEKDAYS.index(match.group(1).lower()))
+    return days
+
+
+def advance_to_weekdays(anchor: date, weekdays: Iterable[int]) -> date:
+    """The latest day within ADVANCE_DAYS after `anchor` whose weekday the text mentions, else anchor.
+
+    A report dated by a Dec 5 caption that says what happened 'on Tuesday' was written on or after
+    Tuesday Dec 6; weekdays further back than the anchor are earlier days of the same story.
+    """
+    wanted = set(weekdays)
+    later = [anchor + timedelta(days=n) for n in range(1, ADVANCE_DAYS + 1)]
+    return max((d for d in later if d.weekday() in wanted), default=anchor)
