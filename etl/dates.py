@@ -12,6 +12,7 @@ shared/CONTRACT.md) and dating_for (the Dating of a figure or event at given off
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from etl import dates_resolve as R
@@ -43,7 +44,21 @@ def find_expressions(text: str, reference_date: date | None) -> list[TimeExpress
             continue
         found.append(_expression(ctx, _since(resolved, ctx)))
         pos = m.end()
-    return found
+    return [_agree_weekday(e, nxt, text) for e, nxt in zip(found, [*found[1:], None], strict=False)]
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _agree_weekday(e: TimeExpression, nxt: TimeExpression | None, text: str) -> TimeExpression:
+    """'Wednesday (Dec 7)': a weekday followed by a date that falls on it takes that date."""
+    name = e.text.lower()
+    if nxt is None or name not in _WEEKDAY_NAMES or nxt.precision != "day" or nxt.range_start is None:
+        return e
+    if text[e.end : nxt.start].strip() not in {"", "(", ","} or nxt.range_start.weekday() != _WEEKDAY_NAMES.index(name):
+        return e
+    d = nxt.range_start
+    return replace(e, value=d.isoformat(), range_start=d, range_end=e.range_end if e.is_period else d, precision="day")
 
 
 def _since(resolved: Resolved, ctx: Ctx) -> Resolved:

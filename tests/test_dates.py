@@ -1,0 +1,254 @@
+"""Tests for the temporal engine (etl.dates): spans, TIMEX3 values, ranges and the dating rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl.dates import dating_for, find_expressions, tag
+from etl.model import Dating
+
+SUN_NOV20 = date(2016, 11, 20)
+MON_DEC5 = date(2016, 12, 5)
+TUE_DEC6 = date(2016, 12, 6)
+WED_DEC7 = date(2016, 12, 7)
+
+
+def only(text: str, ref: date | None):
+    """The single expression found in text."""
+    found = find_expressions(text, ref)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def dating(text: str, anchor: str, published: date | None, clause: str | None = None) -> Dating:
+    """dating_for on one sentence, the anchor and clause given as substrings."""
+    a = text.index(anchor)
+    c = text.index(clause) if clause else 0
+    span = (c, c + len(clause)) if clause else (0, len(text))
+    return dating_for(find_expressions(text, published), (0, len(text)), span, (a, a + len(anchor)), published)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "value", "start", "end"),
+    [
+        ("It happened on December 4, 2016.", TUE_DEC6, "2016-12-04", date(2016, 12, 4), date(2016, 12, 4)),
+        ("Published 20 November, 2016", None, "2016-11-20", date(2016, 11, 20), date(2016, 11, 20)),
+        ("east of Aleppo, Dec. 5, 2016.", TUE_DEC6, "2016-12-05", date(2016, 12, 5), date(2016, 12, 5)),
+        ("a meeting (Dec 7) about", TUE_DEC6, "2016-12-07", date(2016, 12, 7), date(2016, 12, 7)),
+        ("talks on Dec 30 failed", date(2017, 1, 2), "2016-12-30", date(2016, 12, 30), date(2016, 12, 30)),
+        ("since Oct. 17 the city", date(2017, 1, 10), "2016-10-17", date(2016, 10, 17), date(2017, 1, 10)),
+        ("the offensive of 7 December", date(2016, 12, 9), "2016-12-07", date(2016, 12, 7), date(2016, 12, 7)),
+        ("in December 2016 the army", None, "2016-12", date(2016, 12, 1), date(2016, 12, 31)),
+        ("filed 1998-08-07 in", None, "1998-08-07", date(1998, 8, 7), date(1998, 8, 7)),
+        ("posted 11/02/89 by", date(1989, 11, 2), "1989-11-02", date(1989, 11, 2), date(1989, 11, 2)),
+    ],
+)
+def test_written_dates(text, ref, value, start, end):
+    e = only(text, ref)
+    assert (e.type, e.value, e.range_start, e.range_end) == ("DATE", value, start, end)
+    assert text[e.start : e.end] == e.text
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "start", "end", "value"),
+    [
+        ("fighting in early December", TUE_DEC6, date(2016, 12, 1), date(2016, 12, 10), "2016-12"),
+        ("a push in late November", TUE_DEC6, date(2016, 11, 21), date(2016, 11, 30), "2016-11"),
+        ("a push in late February", date(2016, 3, 9), date(2016, 2, 21), date(2016, 2, 29), "2016-02"),
+        ("an operation begun in mid-November", date(2017, 1, 3), date(2016, 11, 11), date(2016, 11, 20), "2016-11"),
+        ("at the end of March 2015", TUE_DEC6, date(2015, 3, 21), date(2015, 3, 31), "2015-03"),
+    ],
+)
+def test_parts_of_months(text, ref, start, end, value):
+    e = only(text, ref)
+    assert (e.range_start, e.range_end, e.precision, e.value, e.is_period) == (start, end, "week", value, False)
+
+
+def test_part_of_month_point_is_dated_at_its_middle_day():
+    text = "Government forces captured 12 districts in late November."
+    assert dating(text, "12 districts", TUE_DEC6) == Dating(date(2016, 11, 25), None, "week", "text")
+    assert dating("Bombing resumed in early December.", "Bombing", TUE_DEC6).as_of == date(2016, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        ("Russia and China on Monday vetoed", TUE_DEC6, date(2016, 12, 5)),
+        ("the official said on Monday", MON_DEC5, MON_DEC5),
+        ("the army took five districts on Tuesday", TUE_DEC6, TUE_DEC6),
+        ("the army took five districts on Wednesday", TUE_DEC6, date(2016, 11, 30)),
+        ("Kerry was to hold fresh talks later on Wednesday", TUE_DEC6, WED_DEC7),
+        ("experts will meet on Wednesday", TUE_DEC6, WED_DEC7),
+        ("talks set to take place on Friday", TUE_DEC6, date(2016, 12, 9)),
+        ("it would not take part in Wednesday's talks", TUE_DEC6, WED_DEC7),
+        ("eight children were killed on Sunday", SUN_NOV20, SUN_NOV20),
+        ("it happened last Tuesday", TUE_DEC6, date(2016, 11, 29)),
+        ("the vote is next Monday", TUE_DEC6, date(2016, 12, 12)),
+        ("shelling on Saturday", date(2017, 1, 2), date(2016, 12, 31)),
+    ],
+)
+def test_weekdays_by_tense(text, ref, expected):
+    e = only(text, ref)
+    assert (e.range_start, e.range_end, e.precision) == (expected, expected, "day")
+
+
+def test_weekday_followed_by_its_date_takes_that_date():
+    found = find_expressions("said on Wednesday (Dec 7) that", TUE_DEC6)
+    assert [(e.text, e.value) for e in found] == [("Wednesday", "2016-12-07"), ("Dec 7", "2016-12-07")]
+
+
+def test_weekday_with_part_of_day_is_a_time():
+    e = only("On Wednesday night, rebels withdrew", date(2016, 12, 8))
+    assert (e.text, e.type, e.value) == ("Wednesday night", "TIME", "2016-12-07TNI")
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "value", "start", "end", "precision"),
+    [
+        ("figures from last month", date(2017, 1, 3), "2016-12", date(2016, 12, 1), date(2016, 12, 31), "month"),
+        ("earlier this month", TUE_DEC6, "2016-12", date(2016, 12, 1), date(2016, 12, 31), "month"),
+        ("a proposal last week", TUE_DEC6, "2016-W48", date(2016, 11, 28), date(2016, 12, 4), "week"),
+        ("this week", date(2017, 1, 1), "2016-W52", date(2016, 12, 26), date(2017, 1, 1), "week"),
+        ("last year", date(2017, 1, 3), "2016", date(2016, 1, 1), date(2016, 12, 31), "year"),
+        ("next year", TUE_DEC6, "2017", date(2017, 1, 1), date(2017, 12, 31), "year"),
+        ("yesterday", date(2017, 1, 1), "2016-12-31", date(2016, 12, 31), date(2016, 12, 31), "day"),
+        ("three years ago", TUE_DEC6, "2013", date(2013, 1, 1), date(2013, 12, 31), "year"),
+        ("over the weekend", TUE_DEC6, "2016-W48-WE", date(2016, 12, 3), date(2016, 12, 4), "week"),
+        ("in the third quarter", date(1989, 10, 26), "1989-Q3", date(1989, 7, 1), date(1989, 9, 30), "month"),
+    ],
+)
+def test_relative_expressions(text, ref, value, start, end, precision):
+    e = only(text, ref)
+    assert (e.value, e.range_start, e.range_end, e.precision) == (value, start, end, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "span", "start", "end"),
+    [
+        ("displaced over the past week", WED_DEC7, "the past week", date(2016, 11, 30), WED_DEC7),
+        ("killed during the past three weeks", TUE_DEC6, "the past three weeks", date(2016, 11, 15), TUE_DEC6),
+        ("besieged since mid-July", TUE_DEC6, "mid-July", date(2016, 7, 11), TUE_DEC6),
+        ("killed since mid-day Saturday", SUN_NOV20, "mid-day Saturday", date(2016, 11, 19), SUN_NOV20),
+        ("a stronghold since 2012", TUE_DEC6, "2012", date(2012, 1, 1), TUE_DEC6),
+        ("in the past 48 hours", TUE_DEC6, "the past 48 hours", date(2016, 12, 4), TUE_DEC6),
+    ],
+)
+def test_periods(text, ref, span, start, end):
+    e = only(text, ref)
+    assert (e.text, e.is_period, e.range_start, e.range_end) == (span, True, start, end)
+
+
+def test_unknown_reference_date_keeps_spans_and_absolute_values():
+    found = find_expressions("On Monday, after talks on Dec. 5, 2016, and since 2012", None)
+    assert [(e.text, e.range_start) for e in found] == [
+        ("Monday", None), ("Dec. 5, 2016", date(2016, 12, 5)), ("2012", date(2012, 1, 1))
+    ]
+    assert found[2].is_period and found[2].range_end is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("in the five-year conflict", "P5Y"),
+        ("for the first time in 14 years", "P14Y"),
+        ("four years after rebels first seized it", "P4Y"),
+        ("a two-day meeting", "P2D"),
+        ("within 48 hours", "PT48H"),
+        ("in a decade", "P10Y"),
+        ("for several weeks", "PXW"),
+    ],
+)
+def test_durations_are_never_dates(text, value):
+    e = only(text, TUE_DEC6)
+    assert (e.type, e.value, e.range_start, e.is_period) == ("DURATION", value, None, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We continue to call for full access",
+        "They may contain information from wire reports",
+        "4 min read",
+        "about 31,500 people were displaced",
+        "UN Security Council resolution 2254 calls for talks",
+        "some 2000 people fled the district",
+        "the army may march on the city",
+        "One day after the veto",
+    ],
+)
+def test_non_dates(text):
+    assert [e for e in find_expressions(text, TUE_DEC6) if e.type != "DURATION"] == []
+
+
+def test_clock_time_is_a_time_on_the_reference_day():
+    assert [(e.text, e.type, e.value) for e in tag("The strike came at 10:30 and again at 4 p.m.", TUE_DEC6)] == [
+        ("10:30", "TIME", "2016-12-06T10:30"), ("4 p.m.", "TIME", "2016-12-06T16:00")
+    ]
+
+
+def test_tag_gives_timex3_values():
+    text = "Now, a year ago, the weekly talks lasted a month; recently in the past it was different."
+    assert [(e.text, e.type, e.value) for e in tag(text, TUE_DEC6)] == [
+        ("Now", "DATE", "PRESENT_REF"), ("a year ago", "DATE", "2015"), ("weekly", "SET", "P1W"),
+        ("a month", "DURATION", "P1M"), ("recently", "DATE", "PAST_REF"), ("the past", "DATE", "PAST_REF"),
+    ]
+
+
+def test_year_less_dates_take_the_nearest_year():
+    assert only("talks on Dec 7", TUE_DEC6).range_start == date(2016, 12, 7)
+    assert only("talks on Dec 30", date(2017, 1, 2)).range_start == date(2016, 12, 30)
+    assert only("they will meet on Jan 4", date(2016, 12, 28)).range_start == date(2017, 1, 4)
+    assert only("fighting in November", date(2017, 1, 3)).value == "2016-11"
+
+
+# The seed sentences of the contract, through dating_for.
+UN_WEDNESDAY = ("A UN official said on Wednesday (Dec 7) about 31,500 people from east Aleppo had been displaced "
+                "around the entire city over the past week, with hundreds more seen on the move.")
+
+
+@pytest.mark.parametrize("published", [WED_DEC7, TUE_DEC6, date(2016, 12, 9)])
+def test_relative_period_is_anchored_on_the_reporting_date(published):
+    assert dating(UN_WEDNESDAY, "31,500", published) == Dating(WED_DEC7, date(2016, 11, 30), "day", "text")
+
+
+def test_relative_period_with_the_clause_given():
+    clause = "about 31,500 people from east Aleppo had been displaced around the entire city over the past week"
+    assert dating(UN_WEDNESDAY, "31,500", WED_DEC7, clause) == Dating(WED_DEC7, date(2016, 11, 30), "day", "text")
+
+
+def test_since_mid_day_saturday():
+    text = ("The Observatory said at least 37 civilians have been killed since mid-day Saturday by the "
+            "regime's artillery and aerial blitz on the besieged eastern enclave.")
+    assert dating(text, "37", SUN_NOV20) == Dating(SUN_NOV20, date(2016, 11, 19), "day", "text")
+
+
+def test_both_figures_of_the_tuesday_sentence():
+    text = ("The Syrian army took control of five new districts in eastern Aleppo on Tuesday, putting the "
+            "government in control of about 70 percent of the city, according to the Observatory.")
+    expected = Dating(TUE_DEC6, None, "day", "text")
+    assert dating(text, "five", TUE_DEC6) == expected
+    assert dating(text, "70 percent", TUE_DEC6, "putting the government in control of about 70 percent") == expected
+
+
+def test_veto_on_monday():
+    text = "but Russia and China on Monday vetoed a UN Security Council resolution calling for a seven-day ceasefire"
+    assert dating(text, "vetoed", TUE_DEC6) == Dating(MON_DEC5, None, "day", "text")
+
+
+def test_one_day_after_is_not_a_date():
+    text = "The Syrian statement comes just one day after Russia and China vetoed a U.N. Security Council vote."
+    assert dating(text, "vetoed", TUE_DEC6) == Dating(TUE_DEC6, None, "day", "published")
+    assert dating(text, "vetoed", None) == Dating(None, None, None, "none")
+
+
+def test_clause_before_sentence_and_nearest_first():
+    text = "The army said on Monday that it took 3 districts, after losing 2 on Sunday."
+    assert dating(text, "3 districts", TUE_DEC6, "that it took 3 districts").as_of == MON_DEC5
+    assert dating(text, "2 on", TUE_DEC6, "after losing 2 on Sunday").as_of == date(2016, 12, 4)
+
+
+def test_absolute_period_without_a_point_ends_at_publication():
+    text = "The east has been besieged by regime forces since mid-July, trapping 250,000 people."
+    assert dating(text, "250,000", TUE_DEC6) == Dating(TUE_DEC6, date(2016, 7, 11), "day", "text")
