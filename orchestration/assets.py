@@ -5,8 +5,6 @@ the run has anything to do: with no new or changed input it writes nothing and e
 a no-op, so a run with nothing new publishes nothing.
 """
 
-from __future__ import annotations
-
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
