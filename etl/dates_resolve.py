@@ -32,12 +32,12 @@ def add_months(d: date, n: int) -> date:
 
 
 def shift(d: date, n: int, unit: str) -> date:
-    """d moved by n units (day|week|month|quarter|year|decade); negative n goes back."""
-    if unit == "day":
+    """d moved by n units (day|night|week|month|quarter|year|decade|century); negative n goes back."""
+    if unit in ("day", "night"):
         return d + timedelta(days=n)
     if unit == "week":
         return d + timedelta(weeks=n)
-    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
     return add_months(d, n * months)
 
 

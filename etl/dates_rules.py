@@ -236,6 +236,8 @@ def _duration_value(n: float | None, unit: str) -> str:
 
 def _unit_span(ref: date, unit: str, offset: int) -> Resolved | None:
     """The calendar unit containing ref moved by offset units ('last month', 'this week')."""
+    if unit not in ("day", "week", "month", "quarter", "year"):
+        return None
     d = R.shift(ref, offset, unit)
     if unit == "week":
         return _week(d)
@@ -269,6 +271,8 @@ def _relative(m: re.Match, ctx: Ctx) -> Resolved | None:
     if counted or ctx.ref is None:
         return None
     offset = {"last": -1, "previous": -1, "next": 1}.get(mod, 0)
+    if unit == "night" and mod in {"last", "this"}:
+        return _day(R.shift(ctx.ref, offset, "day"), "TIME", "TNI")
     return None if mod == "the" else _unit_span(ctx.ref, unit, offset)
 
 
@@ -302,7 +306,12 @@ def _ago(m: re.Match, ctx: Ctx) -> Resolved | None:
         return Resolved("DATE", "PAST_REF") if n is None else None
     if unit in ("decade", "century"):
         n, unit = n * (10 if unit == "decade" else 100), "year"
-    return _unit_span(R.shift(ctx.ref, -int(n), "day" if unit == "night" else unit), unit, 0)
+    span = _unit_span(R.shift(ctx.ref, -int(n), "day" if unit == "night" else unit), unit, 0)
+    if span is not None and m["dir"].lower() == "earlier":
+        # 'a year earlier' counts from a date the text gave before, usually but not surely the
+        # reference date: the TIMEX3 value assumes it, the dating does not rely on it.
+        return Resolved(span.type, span.value)
+    return span
 
 
 def _duration(m: re.Match, ctx: Ctx) -> Resolved | None:
@@ -311,6 +320,8 @@ def _duration(m: re.Match, ctx: Ctx) -> Resolved | None:
         return None
     if P.unit_name(m["unit"]) == "second" and m["n"].lower() in {"a", "an"}:
         return None  # 'a second time': an ordinal, not a duration
+    if m.group().lower().endswith("old") or ctx.next_word() == "old":
+        return None  # '6-year-old', '52 years old': an age, not a time expression
     return Resolved("DURATION", _duration_value(P.number_value(m["n"]), P.unit_name(m["unit"])))
 
 
@@ -332,7 +343,7 @@ def _decade(m: re.Match, ctx: Ctx) -> Resolved | None:
 
 
 def _quarter(m: re.Match, ctx: Ctx) -> Resolved | None:
-    q = P.ORDINALS[m["ord"].lower()]
+    q = P.ORDINALS[(m["ord"] or m["ord2"]).lower()]
     if m["year"]:
         year = int(m["year"])
     elif ctx.ref is None:
@@ -389,6 +400,7 @@ def _set(m: re.Match, ctx: Ctx) -> Resolved | None:
 
 
 _REF_VALUES = {"now": "PRESENT_REF", "current": "PRESENT_REF", "nowaday": "PRESENT_REF", "recent": "PAST_REF",
+               "previous": "PAST_REF",
                "past": "PAST_REF", "future": "FUTURE_REF"}
 
 
@@ -402,6 +414,21 @@ def _ref_word(m: re.Match, ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", value)
 
 
+def _soon(m: re.Match, ctx: Ctx) -> Resolved | None:
+    """'soon' (FUTURE_REF), but not 'as soon as'."""
+    return None if "as" in (ctx.prev_word(), ctx.next_word()) else Resolved("DATE", "FUTURE_REF")
+
+
+_VAGUE_CUES = {"for", "in", "over", "within", "after", "took", "take", "takes", "lasted", "spent"}
+
+
+def _vague_units(m: re.Match, ctx: Ctx) -> Resolved | None:
+    """'for years', 'within weeks': an unknown number of units."""
+    if ctx.prev_word() not in _VAGUE_CUES:
+        return None
+    return Resolved("DURATION", _duration_value(None, P.unit_name(m.group())))
+
+
 @dataclass(frozen=True)
 class Rule:
     """A named pattern and the resolver for its matches."""
@@ -411,7 +438,7 @@ class Rule:
     resolve: Callable[[re.Match, Ctx], Resolved | None]
 
 
-_MOD_REL = (r"(?P<mod>(?i:(?:the\s+)?(?:past|last|previous|next|coming|following)"
+_MOD_REL = (r"(?:(?i:early|late)\s+)?(?P<mod>(?i:(?:the\s+)?(?:past|last|previous|next|coming|following)"
             r"|(?:earlier|later)\s+this|this|the))")
 _PART = r"(?P<part>(?i:early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|end\s+of))"
 _SPECS: list[tuple[str, str, Callable[[re.Match, Ctx], Resolved | None]]] = [
@@ -423,11 +450,12 @@ _SPECS: list[tuple[str, str, Callable[[re.Match, Ctx], Resolved | None]]] = [
     ("month_day", rf"\b(?:{P.WEEKDAY},?\s+)?{P.MONTH}\s+{P.DAY}(?:,?\s+{P.YEAR})?", _full_date),
     ("day_month", rf"\b{P.DAY}\s+(?:of\s+)?{P.MONTH}(?:,?\s+{P.YEAR})?", _full_date),
     ("month_year", rf"\b{P.MONTH}(?:\s+of)?,?\s+{P.YEAR}", _month_year),
-    ("quarter", r"\b(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
+    ("quarter", r"\b(?:(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+"
+     r"|(?P<ord2>(?i:first|second|third|fourth))-)"
      rf"(?i:quarter)(?:(?:\s+of|,)?\s+{P.YEAR})?", _quarter),
     ("weekend", r"\b(?i:(?P<mod>this|last|next|the)\s+weekend)\b", _weekend),
     ("relative", rf"\b{_MOD_REL}\s+(?:{P.NUM}\s+)?{P.UNIT}(?P<pl>s)?\b", _relative),
-    ("ago", rf"\b{P.NUM}[\s-]+{P.UNIT}s?\s+(?i:ago)\b", _ago),
+    ("ago", rf"\b{P.NUM}[\s-]+{P.UNIT}s?\s+(?P<dir>(?i:ago|earlier))\b", _ago),
     ("ref_phrase", r"\b(?i:the\s+(?:near\s+|distant\s+)?(?:future|past)|recent\s+(?:years|months|weeks|days))\b",
      _ref_word),
     ("season", rf"\b(?:(?P<mod>(?i:this|last|next))\s+)?(?P<season>(?i:spring|summer|autumn|winter)|fall)"
@@ -435,13 +463,16 @@ _SPECS: list[tuple[str, str, Callable[[re.Match, Ctx], Resolved | None]]] = [
     ("month_alone", rf"\b(?:(?P<mod>(?i:last|next|this))\s+)?(?P<mon>{P.MONTH_FULL})\b", _month_alone),
     ("weekday", rf"\b(?:(?P<mod>(?i:last|next|this|early|late|mid-?day|midday))\s+)?{P.WEEKDAY}"
      rf"(?:\s+{P.PART_OF_DAY})?", _weekday),
-    ("day_word", rf"\b(?P<w>(?i:today|yesterday|tomorrow|tonight))\b(?:\s+{P.PART_OF_DAY})?", _day_word),
+    ("day_word", rf"\b(?:(?i:early|late)\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight))\b"
+     rf"(?:\s+{P.PART_OF_DAY})?", _day_word),
     ("this_pod", rf"\b(?i:this)\s+{P.PART_OF_DAY}\b", _this_pod),
     ("duration", rf"\b{P.NUM}[\s-]+{P.UNIT}s?\b(?:-(?:long|old))?", _duration),
     ("decade", r"\b(?P<dec>(?:1[6-9]|20)\d0)'?s\b", _decade),
     ("year", rf"\b{P.YEAR}(?!\s*(?:%|percent))", _year_only),
-    ("clock", r"\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
+    ("clock", r"\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))"
      r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b(?!:?\d)|(?P<w>(?i:noon|midnight)))", _clock),
     ("set", r"\b(?i:daily|weekly|monthly|annually|yearly|(?:every|each|per)\s+(?:day|week|month|year))\b", _set),
-    ("ref_word", r"\b(?i:now|currently|current|recently|recent|nowadays)\b", _ref_word),
+    ("ref_word", r"\b(?i:now|currently|current|recently|nowadays|previously)\b", _ref_word),
+    ("soon", r"\b(?i:soon)\b", _soon),
+    ("vague_units", r"\b(?i:years|months|weeks|decades)\b", _vague_units),
 ]

@@ -182,6 +182,23 @@ def test_non_dates(text):
     assert [e for e in find_expressions(text, TUE_DEC6) if e.type != "DURATION"] == []
 
 
+def test_ages_are_not_time_expressions():
+    assert find_expressions("a 6-year-old boy and a man, 52 years old, were killed", TUE_DEC6) == []
+
+
+def test_a_year_earlier_has_a_value_but_no_range_for_dating():
+    e = only("sales a year earlier", TUE_DEC6)
+    assert (e.value, e.range_start) == ("2015", None)
+    assert only("two days ago", TUE_DEC6).range_start == date(2016, 12, 4)
+
+
+def test_vague_future_and_vague_lengths():
+    assert [(e.text, e.value) for e in tag("talks will resume soon, after fighting for years", TUE_DEC6)] == [
+        ("soon", "FUTURE_REF"), ("years", "PXY")
+    ]
+    assert tag("as soon as possible, years of war", TUE_DEC6) == []
+
+
 def test_clock_time_is_a_time_on_the_reference_day():
     assert [(e.text, e.type, e.value) for e in tag("The strike came at 10:30 and again at 4 p.m.", TUE_DEC6)] == [
         ("10:30", "TIME", "2016-12-06T10:30"), ("4 p.m.", "TIME", "2016-12-06T16:00")
