@@ -62,6 +62,13 @@ def _compile(forms: list[str], flags: int) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", flags)
 
 
+def phrase_pattern(phrases: list[str]) -> re.Pattern:
+    """One case-insensitive regex for lexicon phrases on word boundaries ('*' = any word ending,
+    a space = any whitespace), longest phrase first."""
+    parts = sorted((re.escape(p).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(parts)})\b", re.I)
+
+
 @cache
 def index(name: str) -> AliasIndex:
     """The AliasIndex of lexicon file `name` ('actors.csv', 'subjects.csv', 'sources.csv')."""

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl import lexicon
-from etl.actors import index
+from etl.actors import index, phrase_pattern
 from etl.attribution import attribution
-from etl.gazetteer import PlaceMention, gazetteer
+from etl.gazetteer import document_places, locate
 from etl.modality import modality
 from etl.model import ClaimMention, CleanDocument, Dating, TimeExpression
 from etl.numbers import Quantity, find_quantities
@@ -51,11 +51,6 @@ class _Lexicons:
     triggers: tuple[tuple[str, str, re.Pattern], ...]  # metric, unit, pattern
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern:
-    parts = sorted((re.escape(p).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(parts)})\b", re.I)
-
-
 @cache
 def _lexicons() -> _Lexicons:
     nouns: dict[str, _Noun] = {}
@@ -66,7 +61,7 @@ def _lexicons() -> _Lexicons:
             nouns.setdefault(form.lower(), noun)
     forms = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(nouns, key=len, reverse=True))
     noun_pattern = re.compile(rf"\s+(?:(?!{_SKIP_WORDS}\b)[a-z][\w-]*\s+){{0,2}}?(?P<noun>{forms})\b", re.I)
-    triggers = tuple((r["metric"], r["unit"], _phrase_pattern(lexicon.split_list(r["triggers"])))
+    triggers = tuple((r["metric"], r["unit"], phrase_pattern(lexicon.split_list(r["triggers"])))
                      for r in lexicon.load("metric_triggers.csv"))
     return _Lexicons(nouns, noun_pattern, triggers)
 
@@ -130,38 +125,12 @@ def _holder(text: str, q: Quantity, clause: Span, sentence: Span, previous: Span
     return None
 
 
-def _location(text: str, q: Quantity, end: int, clause: Span, sentence: Span,
-              places: list[PlaceMention], main: str | None) -> str | None:
-    """The place right after the figure ("70 percent of east Aleppo"), else the most specific place
-    of its clause, else of its sentence, else the document's main place."""
-    gaz = gazetteer()
-    after = [p for p in places if end <= p.start <= end + 30 and re.fullmatch(r"[\s\w'’-]*", text[end:p.start])
-             and re.match(r"\s+(?:of|in|from|inside|across)\b", text[end:p.start])]
-    if after:
-        return after[0].place
-    for span in (clause, sentence):
-        inside = [p for p in places if span[0] <= p.start < span[1]]
-        if inside:
-            return gaz.most_specific(inside)
-    return main
-
-
 def _dating(
     expressions: list[TimeExpression], sentence: Span, clause: Span, anchor: Span, doc: CleanDocument
 ) -> Dating:
     if dates is None:
         return Dating(None, None, None, "none")
     return dates.dating_for(expressions, sentence, clause, anchor, doc.published_on)
-
-
-def _places(text: str) -> tuple[list[PlaceMention], str | None]:
-    """Explicit place mentions plus resolved anaphora ('the city'), and the main place."""
-    gaz = gazetteer()
-    named = gaz.find(text)
-    main = gaz.main_place(named)
-    referred = [a for a in gaz.anaphora(text, named, main)
-                if not any(n.start < a.end and a.start < n.end for n in named)]
-    return sorted(named + referred, key=lambda p: p.start), main
 
 
 def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
@@ -172,7 +141,7 @@ def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
         return []
     expressions = dates.find_expressions(text, doc.published_on) if dates else []
     busy = sorted((e.start, e.end) for e in expressions if e.type in ("DURATION", "DATE", "TIME", "SET"))
-    places, main = _places(text)
+    places, main = document_places(text)
     claims = []
     for q in find_quantities(text):
         i = bisect_right(busy, (q.start, 10**9)) - 1
@@ -192,7 +161,7 @@ def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
         claims.append(ClaimMention(
             quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=q.start, char_end=q.end,
             metric=metric, value=q.value, value_low=q.low, value_high=q.high, qualifier=q.qualifier, unit=unit,
-            location=_location(text, q, end, clause, sentence, places, main), subject=subject,
+            location=locate(text, places, main, end, clause, sentence), subject=subject,
             period_start=dating.period_start, as_of=dating.as_of, date_precision=dating.precision,
             attributed_to=attribution(text, sentence, q.start, previous),
             modality=modality(text, clause[0], q.hedge_start),

@@ -32,6 +32,7 @@ _ANAPHOR = re.compile(
     rf"|\b(?P<oldcity>the\s+Old\s+City)\b",
     re.IGNORECASE,
 )
+_NAMED_NEXT = re.compile(r"\s+of\s+[A-Z]")
 _KINDS = {"city": "city", "town": "city", "district": "district", "neighbourhood": "district",
           "neighborhood": "district", "enclave": "sector", "province": "region", "region": "region",
           "country": "country", "camp": "camp"}
@@ -150,6 +151,8 @@ class Gazetteer:
         end = len(text) if end is None else end
         found = []
         for m in _ANAPHOR.finditer(text, start, end):
+            if _NAMED_NEXT.match(text, m.end()):  # "the district of Al-Shaar" names its place
+                continue
             if m.group("oldcity"):
                 city = self.main_of_kind(main, "city")
                 name = f"Old City of {city}" if city and f"Old City of {city}" in self.places else None
@@ -182,6 +185,35 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     """The gazetteer built from places.csv (bundled rows plus analysts' additions)."""
     return Gazetteer(lexicon.load("places.csv"))
+
+
+def document_places(text: str) -> tuple[list[PlaceMention], str | None]:
+    """All place mentions of a document (named ones plus resolved anaphora such as 'the city'),
+    in order, and the document's main place."""
+    gaz = gazetteer()
+    named = gaz.find(text)
+    main = gaz.main_place(named)
+    referred = [a for a in gaz.anaphora(text, named, main)
+                if not any(n.start < a.end and a.start < n.end for n in named)]
+    return sorted(named + referred, key=lambda p: p.start), main
+
+
+_OF_PLACE = re.compile(r"\s+(?:of|in|from|inside|across|into|on|at|near)\s+[\s\w'’-]*$")
+
+
+def locate(text: str, places: list[PlaceMention], main: str | None, after: int,
+           clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:
+    """Where something stated at text[..after] happens: a place right after it ("70 percent of
+    east Aleppo", "withdrew from the Old City"), else the most specific place of its clause, else
+    of its sentence, else the document's main place."""
+    for p in places:
+        if after <= p.start <= after + 40 and _OF_PLACE.match(text, after, p.start):
+            return p.place
+    for start, end in (clause, sentence):
+        inside = [p for p in places if start <= p.start < end]
+        if inside:
+            return gazetteer().most_specific(inside)
+    return main
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:

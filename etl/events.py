@@ -1,0 +1,118 @@
+"""Typed events (veto, capture, talks, ceasefire moves ...) found in a document.
+
+Triggers come from event_triggers.csv, tried row by row in each sentence: a row's trigger counts
+when one of its `requires` words follows it in the clause and none of its `excludes` words comes
+right after it; a trigger overlapping an earlier one is dropped, and a sentence yields at most
+one event per type. Actors (actors.csv) are the group of actors named just before the trigger in
+its clause ("Russia and China vetoed"), else in its sentence; the target is the first actor named
+after the trigger in its clause. Location, modality and date as for claims: a threat or demand
+("will be destroyed", "want a truce") keeps its modality and is not asserted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from etl import lexicon
+from etl.actors import Mention, index, phrase_pattern
+from etl.gazetteer import document_places, locate
+from etl.modality import modality
+from etl.model import CleanDocument, EventMention
+from etl.sentences import Span, clauses, containing, sentences
+
+try:
+    from etl import dates
+except ImportError:  # etl/dates.py lands from another branch of work; until then events stay undated
+    dates = None
+
+_REQUIRE_WINDOW = 80
+_EXCLUDE_WINDOW = 40
+_JOINER = re.compile(r"\s*(?:,|and|&|,\s*and|and\s+(?:its\s+)?ally|along with|together with|with|"
+                     r"backed by|and\s+(?:its\s+)?allies)?\s*(?:its\s+ally\s+|the\s+)?", re.I)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    event_type: str
+    plover_code: str
+    trigger: re.Pattern
+    requires: re.Pattern | None
+    excludes: re.Pattern | None
+
+
+def _words(cell: str) -> re.Pattern | None:
+    phrases = lexicon.split_list(cell)
+    return phrase_pattern(phrases) if phrases else None
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    return tuple(_Rule(r["event_type"], r.get("plover_code", ""), _words(r["triggers"]),
+                       _words(r.get("requires", "")), _words(r.get("excludes", "")))
+                 for r in lexicon.load("event_triggers.csv"))
+
+
+def _triggers(text: str, sentence: Span) -> list[tuple[_Rule, re.Match, Span]]:
+    """(rule, trigger match, clause) of each accepted trigger in a sentence."""
+    spans = clauses(text, sentence)
+    taken: list[tuple[_Rule, re.Match, Span]] = []
+    for rule in _rules():
+        for m in rule.trigger.finditer(text, *sentence):
+            if text[m.start() - 1:m.start()] == "-":  # "UN-brokered truce", "rebel-held": an adjective
+                continue
+            clause = containing(spans, m.start())
+            if rule.requires and not rule.requires.search(text, m.end(), min(clause[1], m.end() + _REQUIRE_WINDOW)):
+                continue
+            if rule.excludes and rule.excludes.search(text, m.end(), min(sentence[1], m.end() + _EXCLUDE_WINDOW)):
+                continue
+            if any(t[1].start() < m.end() and m.start() < t[1].end() for t in taken):
+                continue
+            if any(t[0].event_type == rule.event_type for t in taken):
+                continue
+            taken.append((rule, m, clause))
+    return sorted(taken, key=lambda t: t[1].start())
+
+
+def _actors(text: str, trigger: re.Match, clause: Span, sentence: Span) -> tuple[str, ...]:
+    """The coordinated group of actors named last before the trigger ('Russia and China')."""
+    actors = index("actors.csv")
+    for start in (clause[0], sentence[0]):
+        before = actors.find(text, start, trigger.start())
+        if before:
+            group: list[Mention] = [before[-1]]
+            for mention in reversed(before[:-1]):
+                if not _JOINER.fullmatch(text, mention.end, group[-1].start):
+                    break
+                group.append(mention)
+            return tuple(dict.fromkeys(m.name for m in reversed(group)))
+    after = actors.find(text, trigger.end(), clause[1])
+    by = [m for m in after if re.search(r"\bby\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])]
+    return (by[0].name,) if by else ()
+
+
+def _target(text: str, trigger: re.Match, clause: Span, actors: tuple[str, ...]) -> str | None:
+    after = [m for m in index("actors.csv").find(text, trigger.end(), clause[1]) if m.name not in actors]
+    return after[0].name if after else None
+
+
+def extract_events(doc: CleanDocument) -> list[EventMention]:
+    """Every typed event stated in doc.body_text, with actors, place, date and modality."""
+    text = doc.body_text
+    expressions = dates.find_expressions(text, doc.published_on) if dates else []
+    places, main = document_places(text)
+    events = []
+    for sentence in sentences(text):
+        for rule, m, clause in _triggers(text, sentence):
+            actors = _actors(text, m, clause, sentence)
+            dating = (dates.dating_for(expressions, sentence, clause, m.span(), doc.published_on)
+                      if dates else None)
+            events.append(EventMention(
+                quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=m.start(), char_end=m.end(),
+                event_type=rule.event_type, plover_code=rule.plover_code, actors=actors,
+                target=_target(text, m, clause, actors), location=locate(text, places, main, m.end(), clause, sentence),
+                event_date=dating.as_of if dating else None, date_precision=dating.precision if dating else None,
+                modality=modality(text, clause[0], m.start()),
+            ))
+    return events

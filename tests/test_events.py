@@ -1,0 +1,160 @@
+"""extract_events on short sentences from several wars, and on the seed articles."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from etl.events import extract_events
+from etl.model import CleanDocument, EventMention
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "seeds"
+needs_dates = pytest.mark.skipif(importlib.util.find_spec("etl.dates") is None, reason="etl/dates.py not landed")
+
+
+def events(text: str, published: date | None = date(2016, 12, 6)) -> list[EventMention]:
+    found = extract_events(CleanDocument(text, None, None, published, "explicit", "en"))
+    for e in found:
+        assert text[e.quote_start : e.quote_start + len(e.quote)] == e.quote
+        assert e.quote_start <= e.char_start < e.char_end <= e.quote_start + len(e.quote)
+    return found
+
+
+def only(text: str) -> EventMention:
+    found = events(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_veto_with_coordinated_actors():
+    e = only("Russia and China on Monday vetoed a UN Security Council resolution.")
+    assert (e.event_type, e.plover_code, e.actors, e.target) == (
+        "veto",
+        "REJECT",
+        ("Russia", "China"),
+        "United Nations",
+    )
+
+
+@needs_dates
+def test_veto_date_from_weekday():
+    assert only("Russia and China on Monday vetoed a UN Security Council resolution.").event_date == date(2016, 12, 5)
+
+
+def test_reject_ceasefire_needs_a_truce_word():
+    e = only("Syria's government said it would not agree to a ceasefire in Aleppo.")
+    assert (e.event_type, e.actors, e.location, e.modality) == (
+        "reject_ceasefire",
+        ("Syrian government",),
+        "Aleppo",
+        "asserted",
+    )
+    assert events("Opposition fighters have rejected talk of leaving the city.") == []
+
+
+def test_call_for_ceasefire_and_hyphenated_adjectives_are_not_triggers():
+    e = only("The Houthis called for a humanitarian pause in Hodeidah.")
+    assert (e.event_type, e.plover_code, e.actors, e.location) == (
+        "call_for_ceasefire",
+        "DEMAND",
+        ("Houthis",),
+        "Hodeidah",
+    )
+    assert [x.event_type for x in events("A UN-brokered truce held in Taiz.")] == []
+
+
+def test_capture_in_other_wars():
+    e = only("Russian forces captured Avdiivka after months of fighting.")
+    assert (e.event_type, e.plover_code, e.actors, e.location) == ("capture", "COERCE", ("Russia",), "Avdiivka")
+    e = only("Iraqi troops retook the Gogjali district of eastern Mosul.")
+    assert (e.actors, e.location) == (("Iraqi forces",), "East Mosul")
+
+
+def test_withdraw_and_its_exclusions():
+    e = only("On Wednesday night, rebels withdrew from the Old City of Aleppo.")
+    assert (e.event_type, e.plover_code, e.actors, e.location) == (
+        "withdraw",
+        "RETREAT",
+        ("rebels",),
+        "Old City of Aleppo",
+    )
+    assert events("Washington had withdrawn the suggestions made by Kerry.") == []
+
+
+def test_attack_by_agent_after_trigger():
+    e = only("Dozens were hurt in an air strike by the Saudi-led coalition on a market in Saada.")
+    assert (e.event_type, e.plover_code, e.actors, e.location) == (
+        "attack",
+        "ASSAULT",
+        ("Saudi-led coalition",),
+        "Saada",
+    )
+
+
+def test_talks_evacuation_aid_statement():
+    assert only("US Secretary of State John Kerry held talks with Sergei Lavrov in Hamburg.").actors == (
+        "United States",
+    )
+    e = only("The ICRC evacuated 150 civilians from a hospital in El Fasher.")
+    assert (e.event_type, e.actors, e.location) == ("evacuation", ("ICRC",), "El Fasher")
+    assert only("The first UN aid convoy reached Gaza City on Saturday.").event_type == "aid_access"
+    e = only("The Syrian Foreign Ministry, in a statement carried by state media, called the rebels terrorists.")
+    assert (e.event_type, e.plover_code, e.actors) == ("statement", "", ("Syrian government",))
+
+
+def test_threats_and_demands_are_not_asserted():
+    e = only("Hamas fighters will be attacked if they refuse to leave Rafah.")
+    assert e.modality == "hypothetical"
+    e = only("The rebels want a short truce to evacuate the wounded.")
+    assert (e.event_type, e.modality) == ("call_for_ceasefire", "asserted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose sharply in the capital last week.",
+        "The five-year conflict has displaced millions.",
+        "",
+    ],
+)
+def test_no_event(text):
+    assert events(text) == []
+
+
+def seed(prefix: str, published: date) -> list[EventMention]:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed corpus not found at {SEEDS}")
+    return events(next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8"), published)
+
+
+def test_seed_events():
+    assert any(
+        e.event_type == "reject_ceasefire" and e.actors == ("Syrian government",)
+        for e in seed("000", date(2016, 11, 20))
+    )
+    doc2 = seed("002", date(2016, 12, 8))
+    assert any(
+        e.event_type == "withdraw" and e.actors == ("rebels",) and e.location == "Old City of Aleppo" for e in doc2
+    )
+    assert any(e.event_type == "talks" and "Hamburg" in e.quote for e in doc2)
+    assert any(e.event_type == "statement" for e in doc2)
+    for prefix in ("003", "004"):
+        vetoes = [
+            e for e in seed(prefix, date(2016, 12, 6)) if e.event_type == "veto" and e.actors == ("Russia", "China")
+        ]
+        assert vetoes
+    assert any(
+        e.event_type == "capture" and e.location == "East Aleppo" and "five new districts" in e.quote
+        for e in seed("004", date(2016, 12, 6))
+    )
+
+
+@needs_dates
+def test_seed_event_dates():
+    vetoes = [e for e in seed("003", date(2016, 12, 6)) if e.event_type == "veto"]
+    assert vetoes[0].event_date == date(2016, 12, 5)
+    withdraw = [e for e in seed("002", date(2016, 12, 8)) if e.event_type == "withdraw" and e.actors == ("rebels",)]
+    assert withdraw[0].event_date == date(2016, 12, 7)
