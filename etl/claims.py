@@ -16,19 +16,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from etl import lexicon
+from etl import dates, lexicon
 from etl.actors import index, phrase_pattern
 from etl.attribution import attribution
 from etl.gazetteer import document_places, locate
 from etl.modality import modality
-from etl.model import ClaimMention, CleanDocument, Dating, TimeExpression
+from etl.model import ClaimMention, CleanDocument
 from etl.numbers import Quantity, find_quantities
 from etl.sentences import Span, clauses, containing, sentences
-
-try:
-    from etl import dates
-except ImportError:  # etl/dates.py lands from another branch of work; until then figures stay undated
-    dates = None
 
 _NEAR_GAP = 25  # chars between a bare figure and a casualty trigger that makes it a count of people
 _SENTENCE_GAP = 80  # how far from the figure, outside its clause, a trigger still counts
@@ -125,21 +120,13 @@ def _holder(text: str, q: Quantity, clause: Span, sentence: Span, previous: Span
     return None
 
 
-def _dating(
-    expressions: list[TimeExpression], sentence: Span, clause: Span, anchor: Span, doc: CleanDocument
-) -> Dating:
-    if dates is None:
-        return Dating(None, None, None, "none")
-    return dates.dating_for(expressions, sentence, clause, anchor, doc.published_on)
-
-
 def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
     """Every figure of a contract metric stated in doc.body_text, with its context."""
     text = doc.body_text
     sentence_spans = sentences(text)
     if not sentence_spans:
         return []
-    expressions = dates.find_expressions(text, doc.published_on) if dates else []
+    expressions = dates.find_expressions(text, doc.published_on)
     busy = sorted((e.start, e.end) for e in expressions if e.type in ("DURATION", "DATE", "TIME", "SET"))
     places, main = document_places(text)
     claims = []
@@ -157,7 +144,7 @@ def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
         previous = sentence_spans[k - 1] if k else None
         if unit != "people":
             subject = _holder(text, q, clause, sentence, previous)
-        dating = _dating(expressions, sentence, clause, (q.start, q.end), doc)
+        dating = dates.dating_for(expressions, sentence, clause, (q.start, q.end), doc.published_on)
         claims.append(ClaimMention(
             quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=q.start, char_end=q.end,
             metric=metric, value=q.value, value_low=q.low, value_high=q.high, qualifier=q.qualifier, unit=unit,

@@ -15,17 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from etl import lexicon
+from etl import dates, lexicon
 from etl.actors import Mention, index, phrase_pattern
 from etl.gazetteer import document_places, locate
 from etl.modality import modality
 from etl.model import CleanDocument, EventMention
 from etl.sentences import Span, clauses, containing, sentences
-
-try:
-    from etl import dates
-except ImportError:  # etl/dates.py lands from another branch of work; until then events stay undated
-    dates = None
 
 _REQUIRE_WINDOW = 80
 _EXCLUDE_WINDOW = 40
@@ -100,19 +95,18 @@ def _target(text: str, trigger: re.Match, clause: Span, actors: tuple[str, ...])
 def extract_events(doc: CleanDocument) -> list[EventMention]:
     """Every typed event stated in doc.body_text, with actors, place, date and modality."""
     text = doc.body_text
-    expressions = dates.find_expressions(text, doc.published_on) if dates else []
+    expressions = dates.find_expressions(text, doc.published_on)
     places, main = document_places(text)
     events = []
     for sentence in sentences(text):
         for rule, m, clause in _triggers(text, sentence):
             actors = _actors(text, m, clause, sentence)
-            dating = (dates.dating_for(expressions, sentence, clause, m.span(), doc.published_on)
-                      if dates else None)
+            dating = dates.dating_for(expressions, sentence, clause, m.span(), doc.published_on)
             events.append(EventMention(
                 quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=m.start(), char_end=m.end(),
                 event_type=rule.event_type, plover_code=rule.plover_code, actors=actors,
                 target=_target(text, m, clause, actors), location=locate(text, places, main, m.end(), clause, sentence),
-                event_date=dating.as_of if dating else None, date_precision=dating.precision if dating else None,
+                event_date=dating.as_of, date_precision=dating.precision,
                 modality=modality(text, clause[0], m.start()),
             ))
     return events

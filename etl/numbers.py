@@ -62,7 +62,7 @@ _PCT = r"\s?(?:%|per\s?cent\b)"
 _FRAC = r"(?:\b(?:a|one|two|three|four)[- ](?:half|thirds?|quarters?|fifths?)|\bhalf)(?=\s+of\b)"
 _PATTERN = re.compile(
     rf"(?:\b(?P<hedge>{_alt(_HEDGES)})\s+)?"
-    rf"(?:(?P<frac>{_FRAC})"
+    rf"(?<![\w:.,/-])(?:(?P<frac>{_FRAC})"
     rf"|(?P<in>{_NUM})\s+(?:in|out of)\s+(?P<of>ten|10|five|four|three|100|a hundred)\b"
     rf"|\bbetween\s+(?P<blo>{_NUM})\s+and\s+(?P<bhi>{_NUM})(?P<bpct>{_PCT})?"
     rf"|(?P<num>{_NUM})(?:\s*(?:-|–|to)\s*(?P<hi>{_NUM}))?(?P<pct>{_PCT})?)"

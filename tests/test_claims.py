@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from datetime import date
 from pathlib import Path
@@ -13,8 +12,6 @@ from etl.claims import extract_claims
 from etl.model import ClaimMention, CleanDocument
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "seeds"
-HAS_DATES = importlib.util.find_spec("etl.dates") is not None
-needs_dates = pytest.mark.skipif(not HAS_DATES, reason="etl/dates.py has not landed yet")
 
 
 def doc(text: str, published: date | None = date(2017, 3, 1)) -> CleanDocument:
@@ -54,7 +51,6 @@ def test_killed_and_wounded_in_one_clause_get_their_own_triggers():
     check_offsets(text, [killed, wounded])
 
 
-@needs_dates
 def test_weekday_dates_the_figure():
     text = "At least 21 people were killed in an air strike on a market in Saada province on Saturday."
     assert only(text).as_of == date(2017, 2, 25)
@@ -173,7 +169,6 @@ def test_seed_000():
     assert len(claims) == 4
 
 
-@needs_dates
 def test_seed_000_dates():
     text, claims = seed("000")
     c = find(text, claims, "37")
@@ -191,7 +186,6 @@ def test_seed_001():
     assert len(claims) == 2
 
 
-@needs_dates
 def test_seed_001_dates():
     text, claims = seed("001")
     c = find(text, claims, "31,500")
@@ -238,7 +232,6 @@ def test_seed_004():
     assert len(claims) == 5
 
 
-@needs_dates
 def test_seed_004_dates():
     text, claims = seed("004")
     assert find(text, claims, "five").as_of == date(2016, 12, 6)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +11,6 @@ from etl.events import extract_events
 from etl.model import CleanDocument, EventMention
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "seeds"
-needs_dates = pytest.mark.skipif(importlib.util.find_spec("etl.dates") is None, reason="etl/dates.py not landed")
 
 
 def events(text: str, published: date | None = date(2016, 12, 6)) -> list[EventMention]:
@@ -39,7 +37,6 @@ def test_veto_with_coordinated_actors():
     )
 
 
-@needs_dates
 def test_veto_date_from_weekday():
     assert only("Russia and China on Monday vetoed a UN Security Council resolution.").event_date == date(2016, 12, 5)
 
@@ -152,7 +149,6 @@ def test_seed_events():
     )
 
 
-@needs_dates
 def test_seed_event_dates():
     vetoes = [e for e in seed("003", date(2016, 12, 6)) if e.event_type == "veto"]
     assert vetoes[0].event_date == date(2016, 12, 5)
