@@ -21,9 +21,12 @@ from etl.model import Dating, TimeExpression
 
 _RULES = {name: Rule(name, re.compile(pattern), resolve) for name, pattern, resolve in _SPECS}
 # The union pattern: inner named groups become plain groups so every rule can sit in one regex;
-# the rule's own regex re-reads its match to get the parts.
+# the rule's own regex re-reads its match to get the parts. Every rule starts a word, so the
+# hoisted word-start test spares trying all rules inside words (2.1 -> 0.9 ms per FA-KES article).
 _MASTER = re.compile(
-    "|".join(f"(?P<{name}>{re.sub(r'[(][?]P<[a-z_0-9]+>', '(?:', pattern)})" for name, pattern, _ in _SPECS)
+    r"\b(?=\w)(?:"
+    + "|".join(f"(?P<{name}>{re.sub(r'[(][?]P<[a-z_0-9]+>', '(?:', pattern)})" for name, pattern, _ in _SPECS)
+    + ")"
 )
 _SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+|as\s+early\s+as\s+)?$", re.I)
 
