@@ -5,12 +5,15 @@ Two mentions are the same observation when all of these hold (the README has exa
 - same location, and subjects equal or one unknown;
 - dates compatible: as_of within a window set by the coarser precision (day 1, week 7, month 31,
   year 366 days); undated mentions merge only inside their own document;
-- values compatible: the intervals their qualifiers imply overlap. exact = [v, v]; approx = v +/- 5%
-  (percentages: +/- 3 points); at_least/more_than = [v, 1.5v] (percentages: [v, v + 10]);
-  at_most/less_than = [v/1.5, v] (percentages: [v - 10, v]); a stated range = [low, high].
-Merging is transitive (connected components). Two asserted observations that are comparable (all
-but the values) yet disagree share a conflict_group. Candidate pairs come from a blocked self-join in
-DuckDB (block: metric, unit, modality, location, 32-day date bucket), so cost grows about linearly.
+- values compatible: the tight intervals their qualifiers imply overlap. exact = [v, v];
+  approx = v +/- 5% (percentages: +/- 3 points); at_least/more_than = [v, 1.5v] (percentages:
+  [v, v + 10]); at_most/less_than = [v/1.5, v] (percentages: [v - 10, v]); a range = [low, high].
+Merging is transitive (connected components). Two asserted observations that are comparable
+(all but the values) conflict when not even their loose intervals overlap, i.e. what each
+statement allows: approx as above, at_least/more_than = [v, inf), at_most/less_than = [0, v].
+They then share a conflict_group. "more than half" and "about 70 percent" neither merge nor
+conflict. Candidate pairs come from a blocked self-join in DuckDB (block: metric, unit, modality,
+location, 32-day date bucket), so cost grows about linearly.
 """
 
 from __future__ import annotations
@@ -35,6 +38,14 @@ WITH m AS (
              WHEN qualifier IN ('at_least', 'more_than') THEN
                   CASE WHEN unit = 'percent' THEN value + 10 ELSE value * 1.5 END
              ELSE value END AS hi,
+        CASE WHEN value_low IS NOT NULL AND value_high IS NOT NULL THEN value_low
+             WHEN qualifier = 'approx' THEN CASE WHEN unit = 'percent' THEN value - 3 ELSE value * 0.95 END
+             WHEN qualifier IN ('at_most', 'less_than') THEN 0
+             ELSE value END AS loose_lo,
+        CASE WHEN value_low IS NOT NULL AND value_high IS NOT NULL THEN value_high
+             WHEN qualifier = 'approx' THEN CASE WHEN unit = 'percent' THEN value + 3 ELSE value * 1.05 END
+             WHEN qualifier IN ('at_least', 'more_than') THEN 'inf'::DOUBLE
+             ELSE value END AS loose_hi,
         CASE date_precision WHEN 'week' THEN 7 WHEN 'month' THEN 31 WHEN 'year' THEN 366 ELSE 1 END AS win,
         coalesce(CAST(floor(epoch(as_of) / 86400 / 32) AS BIGINT), -1) AS bucket
     FROM claim_store
@@ -44,7 +55,7 @@ shifted AS (
 )
 SELECT a.mention_id AS mention_a, b.mention_id AS mention_b,
        a.lo <= b.hi AND b.lo <= a.hi AS values_agree,
-       a.modality = 'asserted' AS asserted
+       a.modality = 'asserted' AND (a.loose_lo > b.loose_hi OR b.loose_lo > a.loose_hi) AS values_conflict
 FROM m a
 JOIN shifted b
   ON a.metric = b.metric AND a.unit = b.unit AND a.modality = b.modality
@@ -63,7 +74,7 @@ def cluster_claims(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     agree = pairs.filter(pl.col("values_agree"))
     merged = components(mentions, zip(agree["mention_a"], agree["mention_b"], strict=True))
     observation = {m: content_id("observation", root) for m, root in merged.items()}
-    disagree = pairs.filter(~pl.col("values_agree") & pl.col("asserted"))
+    disagree = pairs.filter(pl.col("values_conflict"))
     conflict_edges = {
         (observation[a], observation[b])
         for a, b in zip(disagree["mention_a"], disagree["mention_b"], strict=True)

@@ -1,6 +1,6 @@
 -- metric_timeline: one row per (metric, location, subject, as_of) over asserted observations.
 -- value is the median of the observations' values; n_sources counts independent sources over all
--- their mentions; has_conflict says sources disagreed about that point.
+-- their mentions; has_conflict says some of them conflict (see etl/dedup_claims.py).
 CREATE OR REPLACE VIEW metric_timeline AS
 WITH asserted AS (
     SELECT * FROM observations WHERE modality = 'asserted' AND as_of IS NOT NULL
@@ -21,7 +21,7 @@ SELECT
     min(a.value_min) AS value_min,
     max(a.value_max) AS value_max,
     any_value(s.n_sources) AS n_sources,
-    count(*) > 1 OR bool_or(a.conflict_group IS NOT NULL) AS has_conflict,
+    bool_or(a.conflict_group IS NOT NULL) AS has_conflict,
     list_sort(list(a.observation_id)) AS observation_ids,
     min(a.unit) AS unit
 FROM asserted AS a

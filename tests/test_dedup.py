@@ -64,6 +64,15 @@ def test_different_figures_do_not_merge_and_are_marked_as_a_conflict(con):
     assert conflicts[links["m1"]] == conflicts[links["m2"]]
 
 
+def test_a_lower_bound_below_an_estimate_neither_merges_nor_conflicts(con):
+    _, links, conflicts = observations_of(con, [
+        claim("m1", "d1", 70.0, "approx"),
+        claim("m2", "d2", 50.0, "more_than"),
+    ])
+    assert links["m1"] != links["m2"]
+    assert conflicts == {}
+
+
 def test_qualifier_intervals_decide_compatibility(con):
     _, links, _ = observations_of(con, [
         claim("a1", "d1", 37.0, "at_least", metric="people_killed", unit="people", subject="civilians"),
