@@ -26,14 +26,24 @@ sys.path.insert(0, str(REPO))
 
 from etl.dates import find_expressions  # noqa: E402
 
-SEED_DATES = {"000": date(2016, 11, 20), "001": date(2016, 12, 7), "003": date(2016, 12, 6), "004": date(2016, 12, 6)}
+SEED_DATES = {
+    "000": date(2016, 11, 20),
+    "001": date(2016, 12, 7),
+    "003": date(2016, 12, 6),
+    "004": date(2016, 12, 6),
+}
 
 
 def te3(scorer: Path, tml_dir: Path, which: str) -> str:
     """One line of te3.py output for a tagger on a folder of TimeML files."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    out = subprocess.run([sys.executable, str(scorer), str(tml_dir), which], env=env, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(scorer), str(tml_dir), which],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return out.stdout.strip()
 
 
@@ -80,15 +90,20 @@ def main() -> None:
             print(f"{name:26} {re.sub(r'^te3 ', '', line)}")
     seeds, fakes = args.corpora / "seeds", args.corpora / "fakes" / "FA-KES-Dataset.csv"
     find_expressions("warm up on Monday, Dec. 5, 2016", date(2016, 12, 6))
-    for name, load, exists in (("seeds", seed_articles, seeds.is_dir()), ("FA-KES", fakes_articles, fakes.is_file())):
+    for name, load, exists in (
+        ("seeds", seed_articles, seeds.is_dir()),
+        ("FA-KES", fakes_articles, fakes.is_file()),
+    ):
         if not exists:
             print(f"skip {name}: corpus absent")
             continue
         articles = load(seeds if name == "seeds" else fakes)
         ms, n_found = per_article_ms(articles, repeat=5)
         chars = sum(len(t) for t, _ in articles) / len(articles)
-        print(f"{name:26} articles={len(articles)} mean_chars={chars:.0f} expressions={n_found} "
-              f"ms_per_article={ms:.2f} articles_per_s={1000 / ms:.0f}")
+        print(
+            f"{name:26} articles={len(articles)} mean_chars={chars:.0f} expressions={n_found} "
+            f"ms_per_article={ms:.2f} articles_per_s={1000 / ms:.0f}"
+        )
 
 
 if __name__ == "__main__":

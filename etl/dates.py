@@ -58,23 +58,42 @@ def _agree_weekday(e: TimeExpression, nxt: TimeExpression | None, text: str) -> 
     name = e.text.lower()
     if nxt is None or name not in _WEEKDAY_NAMES or nxt.precision != "day" or nxt.range_start is None:
         return e
-    if text[e.end : nxt.start].strip() not in {"", "(", ","} or nxt.range_start.weekday() != _WEEKDAY_NAMES.index(name):
+    if text[e.end : nxt.start].strip() not in {
+        "",
+        "(",
+        ",",
+    } or nxt.range_start.weekday() != _WEEKDAY_NAMES.index(name):
         return e
     d = nxt.range_start
-    return replace(e, value=d.isoformat(), range_start=d, range_end=e.range_end if e.is_period else d, precision="day")
+    return replace(
+        e, value=d.isoformat(), range_start=d, range_end=e.range_end if e.is_period else d, precision="day"
+    )
 
 
 def _since(resolved: Resolved, ctx: Ctx) -> Resolved:
     """'since mid-July': the date becomes the start of a period that runs to the reference date."""
-    if resolved.start is None or resolved.is_period or not _SINCE.search(ctx.text, max(0, ctx.start - 25), ctx.start):
+    if (
+        resolved.start is None
+        or resolved.is_period
+        or not _SINCE.search(ctx.text, max(0, ctx.start - 25), ctx.start)
+    ):
         return resolved
     end = ctx.ref if ctx.ref and ctx.ref >= resolved.start else None
     return resolved._replace(end=end, precision="day" if end else None, is_period=True)
 
 
 def _expression(ctx: Ctx, r: Resolved) -> TimeExpression:
-    return TimeExpression(ctx.start, ctx.end, ctx.text[ctx.start : ctx.end], r.type, r.value, r.start, r.end,
-                          r.precision, r.is_period)
+    return TimeExpression(
+        ctx.start,
+        ctx.end,
+        ctx.text[ctx.start : ctx.end],
+        r.type,
+        r.value,
+        r.start,
+        r.end,
+        r.precision,
+        r.is_period,
+    )
 
 
 def tag(text: str, reference_date: date) -> list[TimeExpression]:
@@ -137,7 +156,9 @@ def dating_for(
         return _period_dating(period, point, published_on)
     if point is not None:
         assert point.range_start is not None and point.range_end is not None
-        return Dating(R.middle_day(point.range_start, point.range_end, point.precision), None, point.precision, "text")
+        return Dating(
+            R.middle_day(point.range_start, point.range_end, point.precision), None, point.precision, "text"
+        )
     if published_on is not None:
         return Dating(published_on, None, "day", "published")
     return Dating(None, None, None, "none")

@@ -110,7 +110,9 @@ def weekday_date(weekday: int, ref: date, direction: str) -> date:
 def part_of_month(part: str, year: int, month: int) -> tuple[date, date]:
     """Days an 'early/mid/late' part of a month covers."""
     first, last = PART_DAYS[part]
-    return date(year, month, first), min(date(year, month, 1) + timedelta(days=last - 1), month_end(year, month))
+    return date(year, month, first), min(
+        date(year, month, 1) + timedelta(days=last - 1), month_end(year, month)
+    )
 
 
 def part_of_year(part: str, year: int) -> tuple[date, date]:
@@ -120,7 +122,12 @@ def part_of_year(part: str, year: int) -> tuple[date, date]:
 
 
 def middle_day(start: date, end: date, precision: str | None) -> date:
-    """The day a span stands for as a point: parts of months use the contract's 5/15/25, others their start."""
-    if precision == "week" and start.month == end.month and start.day in (1, 11, 21) and end.day >= start.day + 9:
+    """The day a span stands for as a point: parts of months their 5/15/25 (contract), others their start."""
+    if (
+        precision == "week"
+        and start.month == end.month
+        and start.day in (1, 11, 21)
+        and end.day >= start.day + 9
+    ):
         return start + timedelta(days=4)
     return start

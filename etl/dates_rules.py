@@ -76,7 +76,9 @@ def _day(d: date, typ: str = "DATE", suffix: str = "") -> Resolved:
 
 
 def _month(year: int, month: int) -> Resolved:
-    return Resolved("DATE", f"{year:04d}-{month:02d}", date(year, month, 1), R.month_end(year, month), "month")
+    return Resolved(
+        "DATE", f"{year:04d}-{month:02d}", date(year, month, 1), R.month_end(year, month), "month"
+    )
 
 
 def _year(year: int) -> Resolved:
@@ -171,8 +173,29 @@ def _part_year(m: re.Match, ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", f"{year:04d}", start, end, "month")
 
 
-_MONTH_CUES = {"in", "since", "by", "until", "till", "of", "from", "through", "before", "after", "during", "last",
-               "next", "this", "early", "late", "mid", "end", "to", "and", "between"}
+_MONTH_CUES = {
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "of",
+    "from",
+    "through",
+    "before",
+    "after",
+    "during",
+    "last",
+    "next",
+    "this",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "to",
+    "and",
+    "between",
+}
 
 
 def _month_alone(m: re.Match, ctx: Ctx) -> Resolved | None:
@@ -399,9 +422,15 @@ def _set(m: re.Match, ctx: Ctx) -> Resolved | None:
     return None
 
 
-_REF_VALUES = {"now": "PRESENT_REF", "current": "PRESENT_REF", "nowaday": "PRESENT_REF", "recent": "PAST_REF",
-               "previous": "PAST_REF",
-               "past": "PAST_REF", "future": "FUTURE_REF"}
+_REF_VALUES = {
+    "now": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "nowaday": "PRESENT_REF",
+    "recent": "PAST_REF",
+    "previous": "PAST_REF",
+    "past": "PAST_REF",
+    "future": "FUTURE_REF",
+}
 
 
 def _ref_word(m: re.Match, ctx: Ctx) -> Resolved | None:
@@ -438,40 +467,72 @@ class Rule:
     resolve: Callable[[re.Match, Ctx], Resolved | None]
 
 
-_MOD_REL = (r"(?:(?i:early|late)\s+)?(?P<mod>(?i:(?:the\s+)?(?:past|last|previous|next|coming|following)"
-            r"|(?:earlier|later)\s+this|this|the))")
+_MOD_REL = (
+    r"(?:(?i:early|late)\s+)?(?P<mod>(?i:(?:the\s+)?(?:past|last|previous|next|coming|following)"
+    r"|(?:earlier|later)\s+this|this|the))"
+)
 _PART = r"(?P<part>(?i:early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|end\s+of))"
 _SPECS: list[tuple[str, str, Callable[[re.Match, Ctx], Resolved | None]]] = [
-    ("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<time>\d\d:\d\d)(?::\d\d)?)?\b",
-     _iso),
+    (
+        "iso",
+        r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<time>\d\d:\d\d)(?::\d\d)?)?\b",
+        _iso,
+    ),
     ("numeric", r"\b(?:1[0-2]|0?[1-9])/(?:[0-3]?\d)/(?:\d{4}|\d\d)\b(?![/\d])", _numeric),
     ("part_month", rf"\b{_PART}[\s-]+{P.MONTH}(?:,?\s+{P.YEAR})?", _part_month),
     ("part_year", rf"\b{_PART}[\s-]+{P.YEAR}", _part_year),
     ("month_day", rf"\b(?:{P.WEEKDAY},?\s+)?{P.MONTH}\s+{P.DAY}(?:,?\s+{P.YEAR})?", _full_date),
     ("day_month", rf"\b{P.DAY}\s+(?:of\s+)?{P.MONTH}(?:,?\s+{P.YEAR})?", _full_date),
     ("month_year", rf"\b{P.MONTH}(?:\s+of)?,?\s+{P.YEAR}", _month_year),
-    ("quarter", r"\b(?:(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+"
-     r"|(?P<ord2>(?i:first|second|third|fourth))-)"
-     rf"(?i:quarter)(?:(?:\s+of|,)?\s+{P.YEAR})?", _quarter),
+    (
+        "quarter",
+        r"\b(?:(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+"
+        r"|(?P<ord2>(?i:first|second|third|fourth))-)"
+        rf"(?i:quarter)(?:(?:\s+of|,)?\s+{P.YEAR})?",
+        _quarter,
+    ),
     ("weekend", r"\b(?i:(?P<mod>this|last|next|the)\s+weekend)\b", _weekend),
     ("relative", rf"\b{_MOD_REL}\s+(?:{P.NUM}\s+)?{P.UNIT}(?P<pl>s)?\b", _relative),
     ("ago", rf"\b{P.NUM}[\s-]+{P.UNIT}s?\s+(?P<dir>(?i:ago|earlier))\b", _ago),
-    ("ref_phrase", r"\b(?i:the\s+(?:near\s+|distant\s+)?(?:future|past)|recent\s+(?:years|months|weeks|days))\b",
-     _ref_word),
-    ("season", rf"\b(?:(?P<mod>(?i:this|last|next))\s+)?(?P<season>(?i:spring|summer|autumn|winter)|fall)"
-     rf"(?:\s+(?:of\s+)?{P.YEAR})?\b", _season),
+    (
+        "ref_phrase",
+        r"\b(?i:the\s+(?:near\s+|distant\s+)?(?:future|past)|recent\s+(?:years|months|weeks|days))\b",
+        _ref_word,
+    ),
+    (
+        "season",
+        rf"\b(?:(?P<mod>(?i:this|last|next))\s+)?(?P<season>(?i:spring|summer|autumn|winter)|fall)"
+        rf"(?:\s+(?:of\s+)?{P.YEAR})?\b",
+        _season,
+    ),
     ("month_alone", rf"\b(?:(?P<mod>(?i:last|next|this))\s+)?(?P<mon>{P.MONTH_FULL})\b", _month_alone),
-    ("weekday", rf"\b(?:(?P<mod>(?i:last|next|this|early|late|mid-?day|midday))\s+)?{P.WEEKDAY}"
-     rf"(?:\s+{P.PART_OF_DAY})?", _weekday),
-    ("day_word", rf"\b(?:(?i:early|late)\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight))\b"
-     rf"(?:\s+{P.PART_OF_DAY})?", _day_word),
+    (
+        "weekday",
+        rf"\b(?:(?P<mod>(?i:last|next|this|early|late|mid-?day|midday))\s+)?{P.WEEKDAY}"
+        rf"(?:\s+{P.PART_OF_DAY})?",
+        _weekday,
+    ),
+    (
+        "day_word",
+        rf"\b(?:(?i:early|late)\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight))\b"
+        rf"(?:\s+{P.PART_OF_DAY})?",
+        _day_word,
+    ),
     ("this_pod", rf"\b(?i:this)\s+{P.PART_OF_DAY}\b", _this_pod),
     ("duration", rf"\b{P.NUM}[\s-]+{P.UNIT}s?\b(?:-(?:long|old))?", _duration),
     ("decade", r"\b(?P<dec>(?:1[6-9]|20)\d0)'?s\b", _decade),
     ("year", rf"\b{P.YEAR}(?!\s*(?:%|percent))", _year_only),
-    ("clock", r"\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))"
-     r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b(?!:?\d)|(?P<w>(?i:noon|midnight)))", _clock),
-    ("set", r"\b(?i:daily|weekly|monthly|annually|yearly|(?:every|each|per)\s+(?:day|week|month|year))\b", _set),
+    (
+        "clock",
+        r"\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))"
+        r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b(?!:?\d)|(?P<w>(?i:noon|midnight)))",
+        _clock,
+    ),
+    (
+        "set",
+        r"\b(?i:daily|weekly|monthly|annually|yearly|(?:every|each|per)\s+(?:day|week|month|year))\b",
+        _set,
+    ),
     ("ref_word", r"\b(?i:now|currently|current|recently|nowadays|previously)\b", _ref_word),
     ("soon", r"\b(?i:soon)\b", _soon),
     ("vague_units", r"\b(?i:years|months|weeks|decades)\b", _vague_units),
