@@ -36,13 +36,14 @@ def clean_document(record: RawRecord) -> CleanDocument:
     blocks = blocks + layout.blocks
     body = PARAGRAPH_BREAK.join(layout.body)
     published_on, basis = resolve_published(record, meta, body, blocks)
+    title = resolve_title(record, meta, layout)
     return CleanDocument(
         body_text=body,
-        title=resolve_title(record, meta, layout),
+        title=title,
         publisher=resolve_publisher(record, meta, blocks),
         published_on=published_on,
         published_basis=basis,
-        language=guess_language(body),
+        language=guess_language(f"{title or ''}\n{body}"),
         blocks=blocks,
         removed=removed + layout.removed,
     )

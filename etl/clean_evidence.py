@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from etl.metadata_dates import MONTH, dateline_date
+from etl.metadata_dates import FULL_DATE, MONTH, dateline_date
 
 _CAPTION_PREFIX_RE = re.compile(
     r"(?:photo|image|picture|photograph|caption|image caption|image source|file photo|pictured|above)"
@@ -44,7 +44,12 @@ WIRE_DATELINE_RE = re.compile(
     r"(?P<dateline>[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Za-z0-9 .]{1,30}){0,2}\s*\((?P<agency>[A-Z][\w .&/-]{0,30})\)"
     r"\s*[-–—])\s"
 )
+DATED_DATELINE_RE = re.compile(
+    rf"(?P<dateline>{FULL_DATE}\s*\((?P<agency>[A-Z][A-Za-z .'/-]{{1,40}})\)\s*[-–—])\s", re.IGNORECASE
+)
 MAX_CAPTION = 400
+CREDIT_TAIL = 110  # a trailing photo credit is shorter than this: search only the line's tail
+DATE_TAIL = 60
 
 
 def is_tweet(line: str) -> bool:
@@ -56,9 +61,9 @@ def is_caption(line: str) -> bool:
     """A photo caption: 'Photo: ...', a trailing credit '[AFP]', or a scene line ending in its date."""
     if len(line) > MAX_CAPTION:
         return False
-    if _CAPTION_PREFIX_RE.match(line) or _CREDIT_SUFFIX_RE.search(line):
+    if _CAPTION_PREFIX_RE.match(line) or _CREDIT_SUFFIX_RE.search(line[-CREDIT_TAIL:]):
         return True
-    match = _CAPTION_DATE_END_RE.search(line)
+    match = _CAPTION_DATE_END_RE.search(line[-DATE_TAIL:])
     return bool(match and match.group("before").lower() not in _DATE_PREPOSITIONS and not _NARRATIVE_RE.search(line))
 
 
@@ -81,5 +86,7 @@ def is_pullquote_attribution(line: str) -> bool:
 
 
 def wire_dateline(line: str) -> re.Match[str] | None:
-    """The 'BEIRUT (Reuters) -' opening of a wire story's first paragraph, if any."""
-    return WIRE_DATELINE_RE.match(line[:120])
+    """The opening of a first paragraph that is a dateline: 'BEIRUT, Dec 6 (Reuters) -' (wire
+    style) or 'December 5, 2016 (KHARTOUM) -' (Sudan Tribune style)."""
+    head = line[:120]
+    return WIRE_DATELINE_RE.match(head) or DATED_DATELINE_RE.match(head)

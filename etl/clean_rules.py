@@ -8,7 +8,6 @@ per row: one regex call per line, whatever the number of rows.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from etl import lexicon
 
@@ -17,15 +16,21 @@ RELATED_MARKER = "related_marker"
 _BULLETS = "•·▪●◦■□►▸*\u2022\u00a0 \t"
 
 
-@cache
-def _compiled(rows: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    parts = [f"(?P<r{i}>(?:{pattern}))" for i, (pattern, _) in enumerate(rows)]
-    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE), tuple(reason for _, reason in rows)
+_COMPILED: dict[int, tuple[object, re.Pattern[str], tuple[str, ...]]] = {}
 
 
 def _rules() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    rows = tuple((r["pattern"], r["reason"]) for r in lexicon.load("boilerplate.csv") if r.get("pattern"))
-    return _compiled(rows)
+    """The compiled rules for the lexicon rows now loaded (recompiled only when the rows change)."""
+    rows = lexicon.load("boilerplate.csv")
+    cached = _COMPILED.get(id(rows))
+    if cached and cached[0] is rows:
+        return cached[1], cached[2]
+    usable = [r for r in rows if r.get("pattern")]
+    parts = [f"(?P<r{i}>(?:{r['pattern']}))" for i, r in enumerate(usable)]
+    pattern = re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+    reasons = tuple(r["reason"] for r in usable)
+    _COMPILED[id(rows)] = (rows, pattern, reasons)
+    return pattern, reasons
 
 
 def strip_bullets(line: str) -> str:

@@ -61,9 +61,15 @@ def resolve_publisher(record: RawRecord, meta: PageMeta, blocks: Sequence[Block]
     return None
 
 
+def _first_date(text: str) -> tuple[date, bool] | None:
+    """The full date inside a paragraph-opening dateline ('December 5, 2016 (KHARTOUM) -')."""
+    dates = dates_in(text)
+    return (dates[0], False) if dates else None
+
+
 def _stated_date(blocks: Sequence[Block]) -> date | None:
     """The page's own dateline date: a 'published' line first, an 'updated' one if that is all."""
-    datelines = [dateline_date(b.text) for b in blocks if b.kind == "dateline"]
+    datelines = [dateline_date(b.text) or _first_date(b.text) for b in blocks if b.kind == "dateline"]
     found = [d for d in datelines if d]
     published = [day for day, is_update in found if not is_update]
     return (published or [day for day, _ in found] or [None])[0]

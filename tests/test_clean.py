@@ -19,7 +19,12 @@ SEED_EXPECTED = {
         {date(2016, 12, 7), date(2016, 12, 8)},
         "inferred",
     ),
-    "002_23e9dcc2e6ed99e6.txt": ("Turkish, Russian leaders discuss Aleppo truce", None, {date(2016, 12, 8)}, "inferred"),
+    "002_23e9dcc2e6ed99e6.txt": (
+        "Turkish, Russian leaders discuss Aleppo truce",
+        None,
+        {date(2016, 12, 8)},
+        "inferred",
+    ),
     "003_885fa397d665b3d5.txt": (
         "Syrian government says no Aleppo ceasefire without rebel exit",
         None,
@@ -53,3 +58,349 @@ def test_seed_metadata(name: str) -> None:
     assert (doc.title, doc.publisher, doc.published_basis) == (title, publisher, basis)
     assert doc.published_on in dates
     assert doc.language == "en"
+
+
+def lines_of(text: str) -> list[str]:
+    return [line.strip(" \t•\u00a0") for line in text.split("\n") if line.strip(" \t•\u00a0")]
+
+
+def texts(doc, kind: str) -> list[str]:
+    return [b.text for b in doc.blocks if b.kind == kind]
+
+
+SEED_REMOVED = [
+    ("001_8ed08e6f143b86d8.txt", "Newsletter Newsletters Events Events Podcasts Videos Africanews", "navigation"),
+    ("001_8ed08e6f143b86d8.txt", "Loader", "navigation"),
+    ("001_8ed08e6f143b86d8.txt", "Advertisement", "advertisement"),
+    ("001_8ed08e6f143b86d8.txt", "ADVERTISEMENT", "advertisement"),
+    ("001_8ed08e6f143b86d8.txt", "Share this article Comments", "share_widget"),
+    ("001_8ed08e6f143b86d8.txt", "Share this article Close Button", "share_widget"),
+    (
+        "001_8ed08e6f143b86d8.txt",
+        "Copy/paste the article video embed link below: Copy to clipboard Copied",
+        "share_widget",
+    ),
+    ("001_8ed08e6f143b86d8.txt", "Go to accessibility shortcuts", "accessibility"),
+    ("001_8ed08e6f143b86d8.txt", "Published on", "dateline_without_date"),
+    ("001_8ed08e6f143b86d8.txt", "Read more", "related_marker"),
+    ("004_d70a2e0012a726ce.txt", "Accessibility links", "accessibility"),
+    ("004_d70a2e0012a726ce.txt", "Breaking News", "label"),
+    ("004_d70a2e0012a726ce.txt", "update", "label"),
+    ("004_d70a2e0012a726ce.txt", "XS", "font_size_picker"),
+    ("004_d70a2e0012a726ce.txt", "LG", "font_size_picker"),
+    ("004_d70a2e0012a726ce.txt", "16x9 Image", "media_placeholder"),
+    ("000_f6dfcb8b1dc9b006.txt", "2 min read", "read_time"),
+    ("000_f6dfcb8b1dc9b006.txt", "Syrian regime rejects UN truce for Aleppo", "title_repeat"),
+    ("003_885fa397d665b3d5.txt", "[Click to enlarge]", "media_placeholder"),
+    ("003_885fa397d665b3d5.txt", "Agencies contributed to this report", "agency_credit"),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "reason"), SEED_REMOVED)
+def test_seed_furniture_is_removed_with_its_reason(name: str, line: str, reason: str) -> None:
+    doc = seed(name)
+    assert (line, reason) in [(r.text, r.reason) for r in doc.removed]
+    assert line not in doc.body_text.split("\n\n")
+
+
+def test_read_more_headlines_stay_out_of_body() -> None:
+    doc = seed("001_8ed08e6f143b86d8.txt")
+    headlines = [
+        "UN warns Aleppo risks becoming a 'graveyard'",
+        "Alawites flee homes in Damascus suburb after threats from armed group",
+        "For the first time in 14 years, Syria resumes oil exports with a shipment of 600,000 barrels",
+    ]
+    assert texts(doc, "related") == headlines
+    assert "600,000" not in doc.body_text and "graveyard" not in doc.body_text
+
+
+def test_tweets_are_blocks_with_their_attribution() -> None:
+    doc = seed("001_8ed08e6f143b86d8.txt")
+    tweets = texts(doc, "tweet")
+    assert len(tweets) == 2
+    assert tweets[0].endswith("pic.twitter.com/KV86IygFom\n— UN Refugee Agency (@Refugees) December 4, 2016")
+    assert tweets[1].endswith("— Yusha Yuseef (@MIG29_) December 7, 2016")
+    assert "pic.twitter.com" not in doc.body_text and "@Refugees" not in doc.body_text
+
+
+def test_byline_names_the_publisher() -> None:
+    doc = seed("001_8ed08e6f143b86d8.txt")
+    assert texts(doc, "byline") == ["By\u00a0Euronews"]
+
+
+@pytest.mark.parametrize(
+    ("name", "caption"),
+    [
+        (
+            "000_f6dfcb8b1dc9b006.txt",
+            "All hospitals in east Aleppo have stopped functioning following regime bombardment [Anadolu]",
+        ),
+        ("003_885fa397d665b3d5.txt", "Regime forces have so far seized two-thirds of Aleppo's rebel-held east [AFP]"),
+        (
+            "002_23e9dcc2e6ed99e6.txt",
+            "Women walk near damaged buildings in rebel-held besieged old Aleppo, Syria December 2, 2016.",
+        ),
+        (
+            "004_d70a2e0012a726ce.txt",
+            "Syrian army soldiers fire their weapons during a battle with rebel fighters at the Ramouseh front line,"
+            " east of Aleppo, Dec. 5, 2016.",
+        ),
+    ],
+)
+def test_captions_are_blocks_not_body(name: str, caption: str) -> None:
+    doc = seed(name)
+    assert caption in texts(doc, "caption")
+    assert caption not in doc.body_text
+
+
+def test_repeated_caption_is_kept_once_and_the_copy_reported() -> None:
+    doc = seed("004_d70a2e0012a726ce.txt")
+    assert len(texts(doc, "caption")) == 2
+    assert quality_report(doc)["repeated_line"] == 2
+    assert "Ramouseh" not in doc.body_text and "ball of fire" not in doc.body_text
+
+
+def test_voa_footer_is_not_body() -> None:
+    doc = seed("004_d70a2e0012a726ce.txt")
+    assert "Voice of America" not in doc.body_text and "326 million" not in doc.body_text
+    assert "VOA News" in texts(doc, "byline")
+    assert doc.body_text.endswith("This action is a death sentence for innocent men, women and children.”")
+
+
+def test_pullquote_is_a_block_with_its_attribution() -> None:
+    doc = seed("003_885fa397d665b3d5.txt")
+    quote = (
+        "Syria will not leave its citizens in east Aleppo to be held hostage by terrorists, and will exert every"
+        " effort to liberate them.\n- Syrian foreign ministry"
+    )
+    assert texts(doc, "pullquote") == [quote]
+    assert "- Syrian foreign ministry" not in doc.body_text
+    # The quote as reported in the article text (with its attribution sentence) stays.
+    assert "said a foreign ministry statement carried by state news agency SANA" in doc.body_text
+
+
+def test_body_keeps_standfirst_and_paragraphs_verbatim() -> None:
+    path = SEEDS / "003_885fa397d665b3d5.txt"
+    doc = seed(path.name)
+    paragraphs = doc.body_text.split("\n\n")
+    assert paragraphs[0].startswith("The Syrian government has said it would not allow a ceasefire")
+    assert paragraphs[1].startswith("Syria's government on Tuesday said")
+    assert paragraphs[-1].startswith('"We will continue bilateral negotiations')
+    assert set(paragraphs) <= set(lines_of(path.read_text(encoding="utf-8")))
+    assert len(paragraphs) == 28
+    assert doc.title not in doc.body_text
+
+
+@pytest.mark.parametrize("name", sorted(SEED_EXPECTED))
+def test_every_seed_line_is_accounted_for(name: str) -> None:
+    text = (SEEDS / name).read_text(encoding="utf-8") if (SEEDS / name).is_file() else ""
+    doc = seed(name)
+    kept = doc.body_text.split("\n\n") + [r.text for r in doc.removed]
+    kept += [part for b in doc.blocks for part in b.text.split("\n")]
+    assert set(lines_of(text)) <= set(kept)
+
+
+def test_quality_report_counts_removed_lines_per_reason() -> None:
+    doc = seed("001_8ed08e6f143b86d8.txt")
+    report = quality_report(doc)
+    assert report["share_widget"] == 4
+    assert report["advertisement"] == 2
+    assert sum(report.values()) == len(doc.removed)
+
+
+BBC_STYLE = """Skip to content
+Home  News  Sport  Weather  iPlayer
+Syria war: Rebels offer Aleppo truce as army advances
+5 December 2016
+Share
+Image source, Getty Images
+Image caption, Civilians flee fighting in the east of the city
+Rebels in eastern Aleppo have called for a five-day truce to evacuate the wounded.
+
+The army has captured 60 percent of the rebel-held east since mid-November, a monitor said.
+
+Media playback is unsupported on your device
+More on this story
+Syria conflict: 400,000 dead, says monitor
+Aleppo: The city in numbers
+"""
+
+
+def test_bbc_style_page() -> None:
+    doc = clean_text(BBC_STYLE)
+    assert doc.title == "Syria war: Rebels offer Aleppo truce as army advances"
+    assert (doc.published_on, doc.published_basis) == (date(2016, 12, 5), "explicit")
+    assert doc.body_text == (
+        "Rebels in eastern Aleppo have called for a five-day truce to evacuate the wounded.\n\n"
+        "The army has captured 60 percent of the rebel-held east since mid-November, a monitor said."
+    )
+    assert texts(doc, "related") == ["Syria conflict: 400,000 dead, says monitor", "Aleppo: The city in numbers"]
+    assert len(texts(doc, "caption")) == 2
+    assert quality_report(doc)["navigation"] == 2
+
+
+REUTERS_STYLE = """Syrian army pushes deeper into rebel-held Aleppo
+BEIRUT (Reuters) - The Syrian army pushed deeper into eastern Aleppo on Tuesday, a monitor said.
+The rebels told AFP they would not leave.
+Reporting by Tom Perry; Editing by Mark Heinrich
+Our Standards: The Thomson Reuters Trust Principles.
+"""
+
+
+def test_reuters_dateline_gives_publisher_and_stays_in_body() -> None:
+    doc = clean_text(REUTERS_STYLE)
+    assert doc.publisher == "Reuters"
+    assert texts(doc, "dateline") == ["BEIRUT (Reuters) -"]
+    assert doc.body_text.startswith("BEIRUT (Reuters) - The Syrian army")
+    assert texts(doc, "byline") == ["Reporting by Tom Perry; Editing by Mark Heinrich"]
+    assert (doc.published_on, doc.published_basis) == (None, "unknown")
+    assert "Trust Principles" not in doc.body_text
+
+
+def test_quoted_agencies_and_photo_credits_are_not_publishers() -> None:
+    doc = clean_text(
+        "Aleppo talks stall\nA woman walks past rubble [AFP]\nThe rebels told AFP on Tuesday they would fight.\n"
+    )
+    assert doc.publisher is None
+
+
+def test_dated_dateline_sudan_tribune_style() -> None:
+    doc = clean_text(
+        "Army repels attack in Blue Nile\n\nDecember 5, 2016 (KHARTOUM) – The army said it repelled an attack.\n"
+    )
+    assert (doc.published_on, doc.published_basis) == (date(2016, 12, 5), "explicit")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published on 2016-12-05", date(2016, 12, 5)),
+        ("Updated: Dec. 5, 2016 10:32 AM", date(2016, 12, 5)),
+        ("Mon 5 Dec 2016 14.02 GMT", date(2016, 12, 5)),
+        ("December 5, 2016", date(2016, 12, 5)),
+        ("5 December 2016", date(2016, 12, 5)),
+        ("2016-12-05T09:30:00Z", date(2016, 12, 5)),
+        ("Wednesday 2 November 2016 18:40 GMT", date(2016, 11, 2)),
+    ],
+)
+def test_explicit_datelines_in_common_forms(line: str, expected: date) -> None:
+    doc = clean_text(f"Aleppo ceasefire rejected\n{line}\nThe government rejected the truce, officials said.\n")
+    assert (doc.published_on, doc.published_basis) == (expected, "explicit")
+    assert texts(doc, "dateline") == [line]
+
+
+def test_published_line_wins_over_updated_line() -> None:
+    doc = clean_text(
+        "Aleppo truce\nUpdated: 7 December 2016\nPublished: 6 December 2016\nThe truce failed, they said.\n"
+    )
+    assert doc.published_on == date(2016, 12, 6)
+
+
+def test_structured_fields_win_and_publisher_is_canonicalised() -> None:
+    doc = clean_text(
+        "Russia vetoes truce\nRussia vetoed the resolution on Monday, diplomats said.\n",
+        fmt="csv",
+        title="Russia vetoes truce",
+        published="12/5/2016",
+        publisher="voice of america",
+    )
+    assert (doc.title, doc.publisher) == ("Russia vetoes truce", "VOA News")
+    assert (doc.published_on, doc.published_basis) == (date(2016, 12, 5), "explicit")
+    assert doc.body_text == "Russia vetoed the resolution on Monday, diplomats said."
+    blog = clean_text("Text of a post, they said.", fmt="json", publisher="Some Local Blog")
+    assert blog.publisher == "Some Local Blog"
+
+
+def test_no_date_evidence_means_unknown() -> None:
+    doc = clean_text("Fighting continues\nFighting continued on Tuesday in the east, residents said.\n")
+    assert (doc.published_on, doc.published_basis) == (None, "unknown")
+
+
+def test_future_weekday_does_not_advance_the_date() -> None:
+    text = (
+        "Talks planned\nDiplomats gather in Geneva, Syria, December 2, 2016.\n"
+        "Experts will meet on Thursday to discuss a withdrawal.\n"
+    )
+    doc = clean_text(text)
+    assert (doc.published_on, doc.published_basis) == (date(2016, 12, 2), "inferred")
+
+
+HTML_PAGE = """<!doctype html><html><head>
+<title>Aleppo rebels call for truce | BBC News</title>
+<meta property="og:site_name" content="BBC">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "NewsArticle", "headline": "Aleppo rebels call for truce",
+  "datePublished": "2016-12-07T10:00:00Z"}]}</script>
+<style>p { color: red }</style>
+</head><body>
+<header><nav><a href="/">Home</a><a href="/news">News</a></nav></header>
+<script>var tracking = "Syria 99 percent";</script>
+<main><article>
+<h1>Aleppo rebels call for truce</h1>
+<figure><img src="a.jpg"><figcaption>Residents flee east Aleppo, December 6, 2016.</figcaption></figure>
+<p>Rebels in east Aleppo called on Wednesday for a five-day humanitarian truce.</p>
+<p>The army said it now holds <b>75 percent</b> of the rebel-held districts.</p>
+<blockquote class="twitter-tweet"><p>Aleppo tonight pic.twitter.com/abc</p>&mdash;
+Someone (@someone) December 6, 2016</blockquote>
+<p>About 80,000 people have fled, the UN said.</p>
+</article>
+<aside><h3>Most read</h3><ul><li>Oil prices rise 3 percent</li></ul></aside>
+</main>
+<footer><p>Copyright 2016 BBC.</p><form><input name="q"><button>Search</button></form></footer>
+</body></html>"""
+
+
+def test_html_page() -> None:
+    doc = clean_text(HTML_PAGE, fmt="html")
+    assert (doc.title, doc.publisher) == ("Aleppo rebels call for truce", "BBC News")
+    assert (doc.published_on, doc.published_basis) == (date(2016, 12, 7), "explicit")
+    assert doc.body_text.split("\n\n") == [
+        "Rebels in east Aleppo called on Wednesday for a five-day humanitarian truce.",
+        "The army said it now holds 75 percent of the rebel-held districts.",
+        "About 80,000 people have fled, the UN said.",
+    ]
+    assert texts(doc, "caption") == ["Residents flee east Aleppo, December 6, 2016."]
+    assert texts(doc, "tweet") == ["Aleppo tonight pic.twitter.com/abc\n— Someone (@someone) December 6, 2016"]
+    report = quality_report(doc)
+    assert report["html_nav"] == 1 and report["html_aside"] == 2 and report["title_repeat"] == 1
+
+
+def test_html_dates_from_time_element_and_title_from_title_tag() -> None:
+    html = (
+        "<html><head><title>Kyiv hit by drones - The Kyiv Independent</title></head><body><div>"
+        '<p>By Jane Doe</p><time datetime="2022-10-17">17 October</time>'
+        "<p>Russian drones struck central Kyiv on Monday morning, officials said.</p>"
+        "<p>Four people were killed, the mayor said.</p></div></body></html>"
+    )
+    doc = clean_text(html, fmt="html")
+    assert doc.title == "Kyiv hit by drones"
+    assert (doc.published_on, doc.published_basis) == (date(2022, 10, 17), "explicit")
+    assert doc.body_text.endswith("Four people were killed, the mayor said.")
+
+
+def test_html_in_a_text_record_is_sniffed() -> None:
+    doc = clean_text("<html><body><p>Shelling resumed in the east, residents said.</p><script>x=1</script></body>")
+    assert doc.body_text == "Shelling resumed in the east, residents said."
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The army said on Tuesday that it had taken the district from the rebels.", "en"),
+        ("L'armée a déclaré mardi qu'elle avait pris le quartier aux rebelles dans la ville.", "fr"),
+        ("Die Armee hat am Dienstag erklärt, dass sie den Bezirk von den Rebellen eingenommen hat.", "de"),
+        ("قال الجيش في بيان إن القوات سيطرت على الحي من المسلحين في المدينة", "ar"),
+        ("", "und"),
+        ("12 34 56", "und"),
+    ],
+)
+def test_language_guess(text: str, language: str) -> None:
+    assert clean_text(text).language == language
+
+
+def test_analysts_extend_boilerplate_without_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "boilerplate.csv").write_text("pattern,reason\nJoin our Telegram channel,promo\n", encoding="utf-8")
+    monkeypatch.setenv("TIMELINE_LEXICONS", str(tmp_path))
+    doc = clean_text("Aleppo truce\nJoin our Telegram channel\nThe truce failed, officials said.\n")
+    assert quality_report(doc)["promo"] == 1
+    assert doc.body_text == "The truce failed, officials said."
