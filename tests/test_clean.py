@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etl.clean import clean_document, quality_report
 from etl.model import RawRecord
@@ -404,3 +407,24 @@ def test_analysts_extend_boilerplate_without_code(tmp_path: Path, monkeypatch: p
     doc = clean_text("Aleppo truce\nJoin our Telegram channel\nThe truce failed, officials said.\n")
     assert quality_report(doc)["promo"] == 1
     assert doc.body_text == "The truce failed, officials said."
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=600), st.sampled_from(["txt", "html", "json"]))
+def test_never_raises_and_body_is_copied_text(text: str, fmt: str) -> None:
+    doc = clean_text(text, fmt=fmt)
+    assert doc.published_basis in ("explicit", "inferred", "unknown")
+    assert (doc.published_on is None) == (doc.published_basis == "unknown")
+    if fmt != "html" and not text.lstrip().startswith("<"):
+        for paragraph in doc.body_text.split("\n\n"):
+            assert paragraph in text
+
+
+def test_large_page_cleans_in_linear_time() -> None:
+    paragraph = "Government forces shelled the district on Tuesday, killing 12 people, the monitor said."
+    page = "Title of a long page\n" + "\n\n".join(f"{paragraph} ({i})" for i in range(40_000))
+    started = time.perf_counter()
+    doc = clean_text(page + "\nRead more\nOil exports resume")
+    assert time.perf_counter() - started < 6
+    assert len(doc.body_text.split("\n\n")) == 40_000
+    assert texts(doc, "related") == ["Oil exports resume"]
