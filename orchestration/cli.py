@@ -28,6 +28,10 @@ SELECT (SELECT count(*) FROM documents) AS documents,
 """
 
 
+class BuildError(RuntimeError):
+    """A build that ran but must not be published (a blocking check failed)."""
+
+
 def _warehouse(args: argparse.Namespace) -> Path:
     return Path(args.warehouse) if args.warehouse else default_warehouse_path()
 
@@ -37,6 +41,7 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
     from dagster import DagsterInstance, materialize
 
     from orchestration.assets import TIMELINE_ASSETS
+    from orchestration.checks import TIMELINE_CHECKS
     from orchestration.resources import WarehouseResource
 
     for p in paths:
@@ -54,9 +59,16 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
     instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
     with store.build_lock(warehouse):
         result = materialize(
-            TIMELINE_ASSETS, run_config=run_config, instance=instance,
+            [*TIMELINE_ASSETS, *TIMELINE_CHECKS], run_config=run_config, instance=instance, raise_on_error=False,
             resources={"warehouse": WarehouseResource(path=str(warehouse.resolve()))},
         )
+    failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    if failed:
+        names = ", ".join(f"{f.check_name} ({f.metadata['offenders'].value} rows)" for f in failed)
+        raise BuildError(f"checks failed, warehouse not published: {names}")
+    if not result.success:
+        errors = [e.step_failure_data.error for e in result.all_events if e.is_step_failure]
+        raise BuildError(f"build failed: {errors[0].message.strip() if errors else 'unknown error'}")
     published = result.asset_materializations_for_node("published_warehouse")[0].metadata["published"]
     return bool(published.value)
 
@@ -132,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except (FileNotFoundError, duckdb.Error, OSError, ValueError) as err:
+    except (BuildError, FileNotFoundError, duckdb.Error, OSError, ValueError) as err:
         print(f"timeline: {err}".splitlines()[0], file=sys.stderr)
         return 2
 

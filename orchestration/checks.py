@@ -1,0 +1,30 @@
+"""Blocking asset checks: a failing check stops the run before the warehouse is published."""
+
+from dagster import AssetCheckResult, AssetChecksDefinition, AssetsDefinition, asset_check
+
+from etl.checks import CHECKS, run_check
+from orchestration.assets import claim_mentions, event_mentions, events, raw_documents
+from orchestration.resources import WarehouseResource
+
+
+def _blocking_check(name: str, target: AssetsDefinition) -> AssetChecksDefinition:
+    @asset_check(asset=target, name=name, blocking=True, description=CHECKS[name].description)
+    def _check(warehouse: WarehouseResource) -> AssetCheckResult:
+        with warehouse.staging() as con:
+            if con is None:
+                return AssetCheckResult(passed=True, metadata={"status": "nothing new"})
+            result = run_check(con, name)
+        return AssetCheckResult(passed=result.passed,
+                                metadata={"offenders": result.n_offenders, "sample": repr(result.sample)})
+
+    return _check
+
+
+TIMELINE_CHECKS = [
+    _blocking_check("every_input_accounted_for", raw_documents),
+    _blocking_check("dated_claims_have_as_of", claim_mentions),
+    _blocking_check("claim_offsets_inside_quote", claim_mentions),
+    _blocking_check("percents_within_0_100", claim_mentions),
+    _blocking_check("event_offsets_inside_quote", event_mentions),
+    _blocking_check("unique_ids", events),
+]
