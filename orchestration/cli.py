@@ -44,10 +44,14 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
     from orchestration.checks import TIMELINE_CHECKS
     from orchestration.resources import WarehouseResource
 
-    for p in paths:
-        if not Path(p).exists():
-            raise FileNotFoundError(f"input path does not exist: {p}")
-    config = {"paths": [str(Path(p).resolve()) for p in paths], "workers": workers}
+    from etl.ingest import default_inputs
+    from etl.ingest_stage import scan
+    from orchestration.partitions import batch_key, inbox_batches
+
+    roots = [Path(p).resolve() for p in paths] or default_inputs()
+    found = scan(roots)
+    key = batch_key(found, sorted(found.fingerprints["input_file"]))
+    config = {"paths": [str(r) for r in roots], "workers": workers}
     stage_config = {"workers": workers}
     run_config = {
         "ops": {
@@ -57,9 +61,11 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
         "loggers": {"console": {"config": {"log_level": "WARNING"}}},
     }
     instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions(inbox_batches.name, [key])
     with store.build_lock(warehouse):
         result = materialize(
             [*TIMELINE_ASSETS, *TIMELINE_CHECKS], run_config=run_config, instance=instance, raise_on_error=False,
+            partition_key=key,
             resources={"warehouse": WarehouseResource(path=str(warehouse.resolve()))},
         )
     failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
@@ -110,6 +116,11 @@ def _cmd_ui(args: argparse.Namespace) -> int:
     warehouse = _warehouse(args).resolve()
     home = Path(os.environ.get("DAGSTER_HOME") or warehouse.parent / "dagster_home")
     home.mkdir(parents=True, exist_ok=True)
+    instance_yaml = home / "dagster.yaml"
+    if not instance_yaml.exists():
+        from orchestration.jobs import INSTANCE_YAML
+
+        instance_yaml.write_text(INSTANCE_YAML)
     env = {**os.environ, "DAGSTER_HOME": str(home), "TIMELINE_WAREHOUSE": str(warehouse)}
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, signal.SIG_DFL)
@@ -137,6 +148,7 @@ def parser() -> argparse.ArgumentParser:
     u.add_argument("--warehouse")
     u.add_argument("--port", type=int, default=3000)
     u.set_defaults(func=_cmd_ui)
+    __import__("orchestration.cli_analyst").cli_analyst.add_commands(sub)
     return top
 
 

@@ -218,7 +218,7 @@ COMMENT ON COLUMN document_sources.ingested_at IS 'When it was ingested (UTC).';
 COMMENT ON TABLE quarantine IS 'Every input that could not become a document, with why: nothing is lost.';
 COMMENT ON COLUMN quarantine.source_path IS 'Input path (file, or file#N).';
 COMMENT ON COLUMN quarantine.input_file IS 'The file the input came from.';
-COMMENT ON COLUMN quarantine.reason IS 'Why it was set aside, unsupported_format, too_large, binary, undecodable, empty, no_text or parse_error.';
+COMMENT ON COLUMN quarantine.reason IS 'Why it was set aside: unsupported_format, too_large, binary, undecodable, empty, no_text or parse_error.';
 COMMENT ON COLUMN quarantine.detail IS 'Details of the failure, NULL if none.';
 COMMENT ON COLUMN quarantine.seen_at IS 'When it was seen (UTC).';
 

@@ -1,0 +1,95 @@
+"""Line charts of a figure's series: a pure function from a polars frame to a PNG or HTML file.
+
+Asserted points are joined by a line per subject with their value_min..value_max band; hypothetical,
+proposed, claimed and denied figures are drawn as unjoined hollow markers of their own shape, so a
+reader never mistakes them for the series. Each point is annotated with its number of sources.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.dates as mdates  # noqa: E402  (the backend must be chosen before pyplot loads)
+import matplotlib.pyplot as plt  # noqa: E402
+import polars as pl  # noqa: E402
+
+# Marker of each modality that is not asserted: hollow, never joined by a line.
+MODALITY_MARKERS = {"hypothetical": "^", "proposed": "s", "claimed": "D", "denied": "X"}
+SERIES_COLUMNS = ("subject", "as_of", "modality", "value", "value_min", "value_max", "n_sources", "unit")
+
+
+def _label(subject: str | None) -> str:
+    return subject or "subject unknown"
+
+
+def _draw(frame: pl.DataFrame, title: str) -> plt.Figure:
+    fig, ax = plt.subplots(figsize=(10, 5.5), dpi=110)
+    colours = {}
+    for (subject,), series in frame.sort("as_of").group_by(["subject"], maintain_order=True):
+        asserted = series.filter(pl.col("modality") == "asserted")
+        colour = colours.setdefault(subject, f"C{len(colours)}")
+        if not asserted.is_empty():
+            ax.plot(asserted["as_of"], asserted["value"], "-o", color=colour, label=f"{_label(subject)} (asserted)")
+            ax.fill_between(asserted["as_of"], asserted["value_min"], asserted["value_max"], color=colour, alpha=0.15)
+            ax.errorbar(asserted["as_of"], asserted["value"], fmt="none", ecolor=colour, capsize=4,
+                        yerr=[asserted["value"] - asserted["value_min"], asserted["value_max"] - asserted["value"]])
+        for modality, marker in MODALITY_MARKERS.items():
+            other = series.filter(pl.col("modality") == modality)
+            if not other.is_empty():
+                ax.scatter(other["as_of"], other["value"], marker=marker, s=80, facecolors="none", edgecolors=colour,
+                           linewidths=1.8, label=f"{_label(subject)} ({modality}, not asserted)")
+        for row in series.iter_rows(named=True):
+            ax.annotate(f"{row['n_sources']} src", (row["as_of"], row["value"]), textcoords="offset points",
+                        xytext=(0, 9), ha="center", fontsize=8, color=colour)
+    unit = frame["unit"].drop_nulls().first() or ""
+    ax.set_title(title)
+    ax.set_xlabel("date the figure describes (as of)")
+    ax.set_ylabel(f"value ({unit})" if unit else "value")
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    fig.autofmt_xdate()
+    ax.grid(True, alpha=0.3)
+    ax.margins(x=0.08, y=0.15)
+    ax.legend(fontsize=8, loc="best")
+    fig.tight_layout()
+    return fig
+
+
+def _html(frame: pl.DataFrame, title: str, png: bytes) -> str:
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(row[c]))}</td>" for c in SERIES_COLUMNS) + "</tr>"
+        for row in frame.sort("as_of").iter_rows(named=True)
+    )
+    header = "".join(f"<th>{c}</th>" for c in SERIES_COLUMNS)
+    return (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title></head><body>"
+            f"<h1>{html.escape(title)}</h1><img alt='{html.escape(title)}' "
+            f"src='data:image/png;base64,{base64.b64encode(png).decode()}'>"
+            f"<table border='1'><tr>{header}</tr>{rows}</table></body></html>\n")
+
+
+def draw_series(frame: pl.DataFrame, out: Path, title: str) -> Path:
+    """Draw `frame` (columns SERIES_COLUMNS, e.g. rows of modality_timeline) to `out`: PNG for .png,
+    a self-contained page (the chart and its data table) for .html."""
+    if frame.is_empty():
+        raise ValueError(f"nothing to chart for {title}")
+    if out.suffix not in (".png", ".html"):
+        raise ValueError(f"chart file must end in .png or .html, not {out.name!r}")
+    fig = _draw(frame, title)
+    buffer = io.BytesIO()
+    try:
+        fig.savefig(buffer, format="png")
+    finally:
+        plt.close(fig)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix == ".png":
+        out.write_bytes(buffer.getvalue())
+    else:
+        out.write_text(_html(frame, title, buffer.getvalue()), encoding="utf-8")
+    return out
