@@ -40,9 +40,15 @@ _CREDIT_RE = re.compile(
     r"(?:Reporting|Additional reporting|Writing|Written|Editing|Compiled|Produced)\s+by\s+.{1,200}", re.IGNORECASE
 )
 _PULLQUOTE_ATTRIBUTION_RE = re.compile(r"[-–—]\s*[A-Z][^.!?@()\n]{0,60}")
+_MONTH_DAY = rf"(?i:{MONTH})\s+\d{{1,2}}"
+# 'BEIRUT, Dec 6 (Reuters) -', 'RAQQA, Syria (Frontline Bulletin, Aug. 14) -', '(Hodeidah, Nov. 8) -'
 WIRE_DATELINE_RE = re.compile(
-    r"(?P<dateline>[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Za-z0-9 .]{1,30}){0,2}\s*\((?P<agency>[A-Z][\w .&/-]{0,30})\)"
-    r"\s*[-–—])\s"
+    rf"(?P<dateline>(?:[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Za-z0-9 .]{{1,30}}){{0,2}}\s*)?"
+    rf"\((?P<agency>[A-Z][\w .&/-]{{0,30}})(?:,\s*{_MONTH_DAY})?\)\s*[-–—])\s"
+)
+PLACE_DATELINE_RE = re.compile(  # 'MARAWI, Philippines, Sept 5 -': a place in capitals, its month and day
+    rf"(?P<dateline>[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){{0,3}}(?:,\s*[A-Z][A-Za-z .]{{1,30}}){{0,2}},"
+    rf"\s*{_MONTH_DAY}\s*[-–—])\s"
 )
 DATED_DATELINE_RE = re.compile(
     rf"(?P<dateline>{FULL_DATE}\s*\((?P<agency>[A-Z][A-Za-z .'/-]{{1,40}})\)\s*[-–—])\s", re.IGNORECASE
@@ -87,6 +93,6 @@ def is_pullquote_attribution(line: str) -> bool:
 
 def wire_dateline(line: str) -> re.Match[str] | None:
     """The opening of a first paragraph that is a dateline: 'BEIRUT, Dec 6 (Reuters) -' (wire
-    style) or 'December 5, 2016 (KHARTOUM) -' (Sudan Tribune style)."""
+    style), 'MARAWI, Philippines, Sept 5 -' or 'December 5, 2016 (KHARTOUM) -' (Sudan Tribune style)."""
     head = line[:120]
-    return WIRE_DATELINE_RE.match(head) or DATED_DATELINE_RE.match(head)
+    return WIRE_DATELINE_RE.match(head) or PLACE_DATELINE_RE.match(head) or DATED_DATELINE_RE.match(head)

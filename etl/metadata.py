@@ -12,15 +12,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from etl import dates
 from etl.clean_lines import Layout
 from etl.metadata_dates import (
     advance_to_weekdays,
+    closest_in_year,
     dateline_date,
+    dateline_month_day,
     dates_in,
+    file_name_date,
+    first_on_or_after,
+    nearest_weekdays,
     parse_date,
     past_weekdays,
     weekday_dated,
-    yearless_dateline,
 )
 from etl.metadata_publishers import clean_site_name, publisher_in
 from etl.model import Block, RawRecord
@@ -85,34 +90,69 @@ def _evidence_dates(blocks: Sequence[Block]) -> list[date]:
     ]
 
 
-def _wire_date(blocks: Sequence[Block], evidence: list[date]) -> date | None:
-    """A wire dateline's day ('BEIRUT, Dec 6 (Reuters) -'), its year taken from the dated evidence."""
-    if not evidence:
-        return None
-    found = (yearless_dateline(b.text, max(evidence)) for b in blocks if b.kind == "dateline")
+def _wire_month_day(blocks: Sequence[Block]) -> tuple[int, int] | None:
+    """(month, day) of a wire dateline without a year ('BEIRUT, Dec 6 (Reuters) -')."""
+    found = (dateline_month_day(b.text) for b in blocks if b.kind == "dateline")
     return next((d for d in found if d), None)
+
+
+def _latest_reference(body: str) -> date | None:
+    """The start of the latest absolute date the text refers to ('in April 2023', 'on 3 May 2016')."""
+    starts = [e.range_start for e in dates.find_expressions(body, None) if e.type == "DATE" and e.range_start]
+    return max(starts, default=None)
+
+
+def _wire_date(record: RawRecord, body: str, blocks: Sequence[Block], evidence: list[date]) -> tuple[date, str] | None:
+    """A yearless wire dateline's date, its year taken from the best evidence there is.
+
+    Explicit: the year of the page's dated captions or tweets, or of a file name whose date has the
+    dateline's month and day ('raqqa-2017-08-14.txt' + 'RAQQA, Aug. 14 -'). Inferred: the year of a
+    file name with another day, else the first year that keeps the dateline on or after every date
+    the text refers to.
+    """
+    month_day = _wire_month_day(blocks)
+    if month_day is None:
+        return None
+    if evidence:
+        found = closest_in_year(month_day, max(evidence))
+        return (found, "explicit") if found else None
+    named = file_name_date(record.source_path)
+    if named:
+        found = closest_in_year(month_day, named)
+        return (found, "explicit" if found == named else "inferred") if found else None
+    latest = _latest_reference(body)
+    found = first_on_or_after(month_day, latest) if latest else None
+    return (found, "inferred") if found else None
 
 
 def infer_published(body: str, evidence: list[date]) -> date | None:
     """The latest date the evidence shows, advanced to past-tense weekdays the text mentions.
 
     A statement dated by the text itself ('on Wednesday (Dec 7)', in the evidence's year) fixes
-    the week the article speaks from: then other weekdays refer back to it and do not advance.
+    the week the article speaks from: other weekdays are the nearest days of that name around it
+    ('on Tuesday' the day before, 'on Friday' two days later).
     """
     if not evidence:
         return None
     stated = weekday_dated(body, max(evidence).year)
     if stated:
-        return max([*evidence, *stated])
+        anchor = max([*evidence, *stated])
+        return max([anchor, *nearest_weekdays(anchor, past_weekdays(body))])
     return advance_to_weekdays(max(evidence), past_weekdays(body))
 
 
 def resolve_published(record: RawRecord, meta: PageMeta, body: str, blocks: Sequence[Block]) -> tuple[date | None, str]:
-    """(published_on, published_basis): explicit when stated, inferred from evidence, else unknown."""
+    """(published_on, published_basis): explicit when stated, inferred from evidence, else unknown.
+
+    A date in the input's file name alone (feeds often name files by date) is inferred, and ranks
+    after what the page itself shows.
+    """
     explicit = parse_date(record.published or "") or parse_date(meta.published or "") or _stated_date(blocks)
-    evidence = _evidence_dates(blocks)
-    explicit = explicit or _wire_date(blocks, evidence)
     if explicit:
         return explicit, "explicit"
-    inferred = infer_published(body, evidence)
+    evidence = _evidence_dates(blocks)
+    wire = _wire_date(record, body, blocks, evidence)
+    if wire:
+        return wire
+    inferred = infer_published(body, evidence) or file_name_date(record.source_path)
     return (inferred, "inferred") if inferred else (None, "unknown")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from pathlib import PurePath
 
 import dateparser
 
@@ -54,6 +55,7 @@ _PAST_RE = re.compile(
     r"|put|set|cut|let|quit|threw|overran|withdrew|retook|stood|sought|fled|paid|laid|spent)\b",
     re.IGNORECASE,
 )
+_FILE_DATE_RE = re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)\d{2})(?P<sep>[-_.])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?!\d)")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
 _PARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
 MIN_YEAR = 1900
@@ -112,14 +114,50 @@ def weekday_dated(text: str, year: int) -> list[date]:
     return found
 
 
-def yearless_dateline(text: str, near: date) -> date | None:
-    """A wire dateline's date without a year ('BAGHDAD, Nov 2 (Reuters) -'), in the year that puts
-    it closest to `near` (a date the same page shows, e.g. a photo's)."""
+def _month_number(name: str) -> int:
+    return next(i for i, m in enumerate(_MONTH_PREFIXES, 1) if name.lower().startswith(m))
+
+
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def dateline_month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a wire dateline without a year ('BAGHDAD, Nov 2 (Reuters) -', '(Hodeidah, Nov. 8) -')."""
     match = _YEARLESS_DATELINE_RE.search(text)
     if match is None:
         return None
-    options = [_with_year(match.group("month"), match.group("day"), near.year + k) for k in (-1, 0, 1)]
+    month, day = _month_number(match.group("month")), int(match.group("day"))
+    return (month, day) if _in_year(month, day, 2000) else None  # 2000: a leap year admits Feb 29
+
+
+def _in_year(month: int, day: int, year: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def closest_in_year(month_day: tuple[int, int], near: date) -> date | None:
+    """The date with this month and day in the year that puts it closest to `near`."""
+    options = [_in_year(*month_day, near.year + k) for k in (-1, 0, 1)]
     return min((d for d in options if d), key=lambda d: abs((d - near).days), default=None)
+
+
+def first_on_or_after(month_day: tuple[int, int], earliest: date) -> date | None:
+    """The first date with this month and day that is not before `earliest`: a yearless dateline 'May 12'
+    over a text whose latest dated reference is 'April 2023' is 12 May 2023 (a report is never older
+    than what it refers to)."""
+    found = (_in_year(*month_day, earliest.year + k) for k in range(5))
+    return next((d for d in found if d and d >= earliest), None)
+
+
+def file_name_date(source_path: str) -> date | None:
+    """A full date in the input's file name ('raqqa-2017-08-14_x.txt', '2016_11_02-wire.txt'), else None."""
+    match = _FILE_DATE_RE.search(PurePath(source_path.split("#")[0]).name)
+    if match is None:
+        return None
+    found = _in_year(int(match.group("m")), int(match.group("d")), int(match.group("y")))
+    return found if found and found.year <= date.today().year + 1 else None
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -136,6 +174,15 @@ def past_weekdays(text: str) -> set[int]:
         if _PAST_RE.search(sentence) and not _FUTURE_RE.search(sentence):
             days.add(WEEKDAYS.index(match.group(1).lower()))
     return days
+
+
+def nearest_weekdays(anchor: date, weekdays: Iterable[int]) -> list[date]:
+    """Each weekday at its occurrence nearest to `anchor` (at most three days either side).
+
+    In a report that dates one statement ('on Monday (June 28)'), other weekdays are days of the same
+    week: 'on Wednesday urged' is two days later, 'on Sunday' the day before.
+    """
+    return [anchor + timedelta(days=(w - anchor.weekday() + 3) % 7 - 3) for w in weekdays]
 
 
 def advance_to_weekdays(anchor: date, weekdays: Iterable[int]) -> date:

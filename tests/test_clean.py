@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -326,6 +326,55 @@ def test_future_weekday_does_not_advance_the_date() -> None:
     )
     doc = clean_text(text)
     assert (doc.published_on, doc.published_basis) == (date(2016, 12, 2), "inferred")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "month_day"),
+    [
+        ("GOMA, Congo (Lakes Herald, Feb. 3) -", (2, 3)),
+        ("(Kharkiv, May 14) -", (5, 14)),
+        ("AZAZ, Syria, Sept 5 -", (9, 5)),
+    ],
+)
+def test_yearless_datelines_take_the_year_of_a_dated_file_name(dateline: str, month_day: tuple[int, int]) -> None:
+    text = f"Shelling resumes\n{dateline} Shelling resumed on the front line, officials said.\n"
+    same = date(2019, *month_day)
+    doc = clean_document(RawRecord(source_path=f"feed/front-{same.isoformat()}_desk.txt", text=text, fmt="txt"))
+    assert texts(doc, "dateline") == [dateline]
+    assert (doc.published_on, doc.published_basis) == (same, "explicit")
+    crawled = (same + timedelta(days=2)).isoformat()
+    other_day = clean_document(RawRecord(source_path=f"{crawled}_desk.txt", text=text, fmt="txt"))
+    assert (other_day.published_on, other_day.published_basis) == (same, "inferred")
+
+
+def test_yearless_dateline_is_on_or_after_every_year_the_text_refers_to() -> None:
+    text = (
+        "Camps overflow\n(Goma, Feb. 3) - More than 700,000 people have fled since the rebels took Bunagana"
+        " in June 2022, aid agencies said.\n"
+    )
+    assert (clean_text(text).published_on, clean_text(text).published_basis) == (date(2023, 2, 3), "inferred")
+    assert clean_text(text.replace("June 2022", "January 2022")).published_on == date(2022, 2, 3)
+    assert clean_text(text.replace(" in June 2022", "")).published_basis == "unknown"
+
+
+def test_file_name_date_alone_is_inferred() -> None:
+    text = "Fighting continues\nFighting continued in the east, residents said.\n"
+    doc = clean_document(RawRecord(source_path="inbox/2020_10_04-karabakh.txt", text=text, fmt="txt"))
+    assert (doc.published_on, doc.published_basis) == (date(2020, 10, 4), "inferred")
+    row = clean_document(RawRecord(source_path="digest.csv#3", text=text, fmt="csv"))
+    assert (row.published_on, row.published_basis) == (None, "unknown")
+
+
+def test_weekdays_around_a_dated_weekday_are_days_of_the_same_week() -> None:
+    text = (
+        "Rebels enter the capital\nRebels entered the capital on Monday (March 4), officials said.\n"
+        "Aid groups on Wednesday urged both sides to open the roads.\n"
+        "Troops fled on Sunday, residents said.\n"
+        "Mediators arrive, March 2, 2024.\n"
+    )
+    assert (clean_text(text).published_on, clean_text(text).published_basis) == (date(2024, 3, 6), "inferred")
+    without_wednesday = text.replace("Aid groups on Wednesday urged both sides to open the roads.\n", "")
+    assert clean_text(without_wednesday).published_on == date(2024, 3, 4)
 
 
 HTML_PAGE = """<!doctype html><html><head>

@@ -1,0 +1,77 @@
+"""Extraction accuracy on the hand-annotated gold sets: build each corpus, score it, print one table.
+
+usage: python benchmarks/score_gold.py [NAME ...] [--markdown]
+
+Every `tests/gold/NAME.json` is scored against a fresh warehouse built from its corpus: the folder
+`tests/gold/NAME/` when it exists, else the known home of the corpus (`seeds`: ../shared/corpora/seeds,
+`sample`: etl/data/sample_corpus). NAME arguments restrict the run to those gold sets.
+Figures are those of shared/eval/score.py (its README defines the matching).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold"
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "eval" / "score.py"
+KNOWN = {"seeds": SHARED / "corpora" / "seeds", "sample": ROOT / "etl" / "data" / "sample_corpus"}
+COLUMNS = [
+    ("claims_gold", "gold claims"), ("claims_sys", "system claims"),
+    ("claim_p", "claim P"), ("claim_r", "claim R"), ("claim_f1", "claim F1"),
+    ("claim_f1_nodate", "claim F1 (undated)"), ("date_acc", "date acc"),
+    ("events_gold", "gold events"), ("events_sys", "system events"),
+    ("event_p", "event P"), ("event_r", "event R"), ("event_f1", "event F1"),
+    ("pubdate_acc", "pubdate acc"), ("modality_acc", "modality acc"), ("location_acc", "location acc"),
+    ("attribution_acc", "attribution acc"), ("dedup_f1", "dedup F1"),
+]
+
+
+def corpus_dir(name: str) -> Path | None:
+    own = GOLD / name
+    if own.is_dir():
+        return own
+    known = KNOWN.get(name)
+    return known if known and known.exists() else None
+
+
+def score(name: str, workdir: Path) -> dict | None:
+    corpus = corpus_dir(name)
+    if corpus is None:
+        return None
+    warehouse = workdir / f"gold_{name}.duckdb"
+    path = os.environ.get("PYTHONPATH")
+    env = {**os.environ, "PYTHONPATH": f"{path}{os.pathsep}{ROOT}" if path else str(ROOT)}
+    subprocess.run([sys.executable, "-m", "orchestration.cli", "build", str(corpus), "--warehouse", str(warehouse)],
+                   cwd=workdir, env=env, check=True, capture_output=True)
+    out = subprocess.run([sys.executable, str(SCORER), str(warehouse), str(GOLD / f"{name}.json"), "--json"],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def fmt(value) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def main() -> None:
+    wanted = [a for a in sys.argv[1:] if not a.startswith("--")]
+    names = wanted or sorted(p.stem for p in GOLD.glob("*.json"))
+    with tempfile.TemporaryDirectory() as tmp:
+        results = {n: r for n in names if (r := score(n, Path(tmp))) is not None}
+    header = ["figure", *results]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
+    lines += ["| " + " | ".join([label, *(fmt(r.get(key)) for r in results.values())]) + " |"
+              for key, label in COLUMNS]
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
