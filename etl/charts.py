@@ -1,6 +1,7 @@
 """Line charts of a figure's series: a pure function from a polars frame to a PNG or HTML file.
 
-Asserted points are joined by a line per subject with their value_min..value_max band; hypothetical,
+Asserted points are joined by a line per subject, each with a value_min..value_max error bar (no band
+between points: a range is known only where a figure was reported); hypothetical,
 proposed, claimed and denied figures are drawn as unjoined hollow markers of their own shape, so a
 reader never mistakes them for the series. Each point is annotated with its number of sources.
 """
@@ -37,7 +38,6 @@ def _draw(frame: pl.DataFrame, title: str) -> plt.Figure:
         colour = colours.setdefault(subject, f"C{len(colours)}")
         if not asserted.is_empty():
             ax.plot(asserted["as_of"], asserted["value"], "-o", color=colour, label=f"{_label(subject)} (asserted)")
-            ax.fill_between(asserted["as_of"], asserted["value_min"], asserted["value_max"], color=colour, alpha=0.15)
             ax.errorbar(asserted["as_of"], asserted["value"], fmt="none", ecolor=colour, capsize=4,
                         yerr=[asserted["value"] - asserted["value_min"], asserted["value_max"] - asserted["value"]])
         for modality, marker in MODALITY_MARKERS.items():
