@@ -5,7 +5,7 @@ A sentence is attributed when it has a reporting cue ("according to", "said", "t
 (sources.csv) nearest to the cue that comes last before the figure, else to the first cue after
 it; when no known source is in the sentence, the noun phrase before the cue ("health officials
 said" -> "health officials") or after "according to". A pronoun ("it said", "he told AFP") takes
-the last known source of the sentence or, failing that, of the previous sentence. A sentence
+the source of the previous sentence ("The city council says ... It estimates" -> "city council"). A sentence
 without a cue is the article's own assertion: None.
 """
 
@@ -16,13 +16,14 @@ import re
 from etl.actors import index
 
 _CUE = re.compile(
-    r"\baccording to\b|\b(?:said|says|say|saying|told|tells|reported|reports|reporting|estimated|estimates|"
+    r"\baccording to\b|\b(?:said|says|say|saying|told|tells|reported|reports|reporting|estimated|estimates|estimate|"
     r"claimed|claims|claiming|announced|stated|added|adding|confirmed|counted|recorded|documented|"
-    r"quoted)\b",
+    r"quoted|warned|warning|warns)\b",
     re.I,
 )
 _PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "this", "that", "which", "who"])
-_PHRASE_BEFORE = re.compile(r"((?:[\w.'’-]+\s+){0,3}[\w.'’-]+)\s+(?:on\s+\w+\s+)?$")
+_PHRASE_BEFORE = re.compile(r"((?:[\w.'’-]+\s+){0,3}[\w.'’-]+),?\s+(?:on\s+\w+\s+)?$")  # ', a commander, told'
+
 _PHRASE_AFTER = re.compile(r"^\s+((?:[\w.'’-]+\s*){1,5})")
 _DROP = re.compile(r"^(?:the|a|an|and|but|as)\s+", re.I)
 
@@ -52,6 +53,5 @@ def attribution(text: str, sentence: tuple[int, int], anchor: int,
         return nearest.name
     phrase = _phrase(text, cue, sentence)
     if phrase and phrase.lower().split()[-1] in _PRONOUNS or phrase is None:
-        earlier = index("sources.csv").find(text, *previous) if previous else []
-        return earlier[-1].name if earlier else None
+        return attribution(text, previous, previous[1]) if previous else None
     return phrase

@@ -29,6 +29,14 @@ _NEAR_GAP = 25  # chars between a bare figure and a casualty trigger that makes 
 _SENTENCE_GAP = 80  # how far from the figure, outside its clause, a trigger still counts
 _HELD = re.compile(r"-(?:held|controlled|run|led|backed)\b")
 _SKIP_WORDS = r"(?:were|was|is|are|had|have|has|been|of|in|on|at|and|or|to|from|by|for|with|the|a|an|who|that|more)"
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|all|some)\s+$", re.I)  # '19 of the 56 neighbourhoods'
+_SOURCE_VERB = re.compile(r"\s+(?:told|said|say|says|saw|reported|confirmed)\b(?!\s+to\b)", re.I)  # 'two officers told'
+_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\b", re.I)  # 'the number of people who fled ... to 34,000'
+_INCLUDING = re.compile(r"\b(?:including|of whom|among them|among whom)\s+$", re.I)  # 'including 600,000 in the east'
+_OF = re.compile(r"\s+of\b", re.I)
+_BASELINE = re.compile(r"\b(?:down|up)\s+from\s+$", re.I)  # 'down from about 70,000 before the war'
+_NEW_STATEMENT = re.compile(r"(?:and|but)\s+that\b|(?:while|whereas|although|though)\b", re.I)
+_RISEN_TO = re.compile(r"\b(?:to|at|reached|reaches|hit|hits|passed|passes|topped|tops|exceeded|exceeds)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -66,15 +74,15 @@ def _gap(q: Quantity, start: int, end: int) -> int:
 
 
 def _nearest_trigger(
-    text: str, q: Quantity, span: Span, unit: str, allowed: frozenset[str], max_gap: int
+    text: str, q: Quantity, span: Span, unit: str, allowed: frozenset[str], max_gap: int, skip: Span | None = None
 ) -> tuple[int, str] | None:
-    """(gap, metric) of the nearest trigger of `unit` in text[span] (allowed metrics only)."""
+    """(gap, metric) of the nearest trigger of `unit` in text[span] (allowed metrics only), outside `skip`."""
     best = None
     for metric, trigger_unit, pattern in _lexicons().triggers:
         if trigger_unit != unit or (allowed and metric not in allowed):
             continue
         for m in pattern.finditer(text, *span):
-            if q.hedge_start <= m.start() < q.end:
+            if q.hedge_start <= m.start() < q.end or (skip and skip[0] <= m.start() < skip[1]):
                 continue
             gap = _gap(q, m.start(), m.end())
             if gap <= max_gap and (best is None or gap < best[0]):
@@ -82,23 +90,47 @@ def _nearest_trigger(
     return best
 
 
-def _classify(text: str, q: Quantity, clause: Span, sentence: Span) -> tuple[str, str, str | None, int] | None:
-    """(metric, unit, noun subject, end of the noun phrase) of a figure, or None when it is no claim."""
+def _counted_noun(text: str, q: Quantity, noun_from: int, clause: Span, sentence: Span) -> re.Match | None:
+    """The count noun of a figure: right after it ('8 children', '19 of the 56 neighbourhoods'), else
+    the noun of 'the number of <people> ...' when the figure is what that number reached."""
+    lex = _lexicons()
+    m = lex.noun_pattern.match(text, noun_from, clause[1])
+    if m or not _RISEN_TO.search(text, max(sentence[0], q.hedge_start - 20), q.hedge_start):
+        return m
+    counted = _NUMBER_OF.search(text, sentence[0], q.hedge_start)
+    return lex.noun_pattern.match(text, counted.end(), q.hedge_start) if counted else None
+
+
+def _classify(
+    text: str, q: Quantity, clause: Span, sentence: Span, noun_from: int
+) -> tuple[str, str, str | None, int] | None:
+    """(metric, unit, noun subject, end of the noun phrase) of a figure, or None when it is no claim.
+
+    A trigger inside the noun phrase is a modifier ('evacuate 200 wounded civilians'): the verb
+    outside it decides, when there is one. A count that is the source ('two officers told') is no claim.
+    """
     lex = _lexicons()
     noun = None
-    m = lex.noun_pattern.match(text, q.end, clause[1])
+    m = None if q.is_percent else _counted_noun(text, q, noun_from, clause, sentence)
+    skip = None
     if q.is_percent:
         unit, allowed, default, subject, end = "percent", frozenset(), None, None, q.end
     elif m:
+        if _SOURCE_VERB.match(text, m.end()):
+            return None
         noun = lex.nouns[" ".join(m.group("noun").lower().split())]
         unit, allowed, default, subject, end = noun.unit, noun.metrics, noun.metric, noun.subject, m.end()
+        skip = (noun_from, m.start("noun"))
     else:
         near = _nearest_trigger(text, q, clause, "people", frozenset(), _NEAR_GAP)
         if near is None:
             return None
         unit, allowed, default, subject, end = "people", frozenset(), None, None, q.end
-    found = (_nearest_trigger(text, q, clause, unit, allowed, 10_000)
-             or _nearest_trigger(text, q, sentence, unit, allowed, _SENTENCE_GAP))
+    # a clause that opens a statement of its own ('and that 400,000 face famine') takes no trigger from around it
+    around = None if _NEW_STATEMENT.match(text, clause[0]) else sentence
+    found = (_nearest_trigger(text, q, clause, unit, allowed, 10_000, skip)
+             or _nearest_trigger(text, q, clause, unit, allowed, 10_000)
+             or (around and _nearest_trigger(text, q, around, unit, allowed, _SENTENCE_GAP, skip)))
     metric = found[1] if found else default
     if metric is None or (unit == "percent" and q.value > 100):
         return None
@@ -130,13 +162,26 @@ def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
     busy = sorted((e.start, e.end) for e in expressions if e.type in ("DURATION", "DATE", "TIME", "SET"))
     places, main = document_places(text)
     claims = []
-    for q in find_quantities(text):
+    quantities = find_quantities(text)
+    # '19 of the 56 neighbourhoods': 56 is the whole the part is counted in, not a figure of its own
+    totals = {b.start: a for a, b in zip(quantities, quantities[1:], strict=False)
+              if _PART_OF.match(text[a.end:b.hedge_start])}
+    for q in quantities:
+        if q.start in totals:
+            continue
         i = bisect_right(busy, (q.start, 10**9)) - 1
         if i >= 0 and busy[i][0] <= q.start < busy[i][1]:
             continue
         sentence = containing(sentence_spans, q.start)
         clause = containing(clauses(text, sentence), q.start)
-        found = _classify(text, q, clause, sentence)
+        if _BASELINE.search(text, max(0, q.hedge_start - 12), q.hedge_start):
+            continue
+        whole = next((t for t in quantities if totals.get(t.start) is q), None)
+        found = _classify(text, q, clause, sentence, whole.end if whole else q.end)
+        if found is None and claims and claims[-1].quote_start == sentence[0] and _INCLUDING.search(
+            text, max(sentence[0], q.hedge_start - 14), q.hedge_start
+        ):  # 'about 1 million are still inside Mosul, including an estimated 600,000 in the east'
+            found = (claims[-1].metric, claims[-1].unit, claims[-1].subject, q.end)
         if found is None:
             continue
         metric, unit, subject, end = found
@@ -144,6 +189,10 @@ def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
         previous = sentence_spans[k - 1] if k else None
         if unit != "people":
             subject = _holder(text, q, clause, sentence, previous)
+            if unit == "percent" and subject is None and not _OF.match(text, q.end) and not any(
+                sentence[0] <= p.start < sentence[1] for p in places
+            ):
+                continue  # 'Central bank holds rates at 4 percent': no one holds a share of no place
         dating = dates.dating_for(expressions, sentence, clause, (q.start, q.end), doc.published_on)
         claims.append(ClaimMention(
             quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=q.start, char_end=q.end,
@@ -151,6 +200,6 @@ def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
             location=locate(text, places, main, end, clause, sentence), subject=subject,
             period_start=dating.period_start, as_of=dating.as_of, date_precision=dating.precision,
             attributed_to=attribution(text, sentence, q.start, previous),
-            modality=modality(text, clause[0], q.hedge_start),
+            modality=modality(text, clause[0], q.hedge_start, sentence[1]),
         ))
     return claims

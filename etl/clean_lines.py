@@ -24,7 +24,11 @@ from etl.clean_rules import RELATED_MARKER, boilerplate_reason, norm_key, strip_
 from etl.metadata_publishers import canonical_publisher
 from etl.model import Block, RemovedLine
 
-_INLINE_RELATED_RE = re.compile(r"(?:read more|related|see also|also read|read also|watch)\s*[:|]\s*\S", re.I)
+_INLINE_RELATED_RE = re.compile(
+    r"(?:read more|related(?:\s+(?:coverage|stories|articles|news|content|reading|links?))?|see also|also read"
+    r"|read also|watch|more(?:\s+(?:on this story|on this|stories|news|coverage|from \w+(?:\s\w+)?))?)\s*[:|]\s*\S",
+    re.I,
+)
 _NAV_SPLIT_RE = re.compile(r"\s*[|·•]\s*|\s{2,}")
 MAX_NAV_ITEM_WORDS = 4
 MAX_TITLE_WORDS = 30

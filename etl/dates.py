@@ -28,7 +28,16 @@ _MASTER = re.compile(
     + "|".join(f"(?P<{name}>{re.sub(r'[(][?]P<[a-z_0-9]+>', '(?:', pattern)})" for name, pattern, _ in _SPECS)
     + ")"
 )
-_SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+|as\s+early\s+as\s+)?$", re.I)
+# 'since X', 'since <the war> began in X', 'since starting an operation to ... in X', 'since the start of <it> in X'
+_SINCE = re.compile(
+    r"\bsince\s+(?:at\s+least\s+|as\s+early\s+as\s+"
+    r"|(?:[\w'-]+\s+){0,4}?(?:\w+ed|\w+ing|began|begun|broke\s+out|took|fell|drew|struck|hit)"
+    r"\s+(?:[\w'-]+\s+){0,7}?(?:(?:in|on|at)\s+)?"
+    r"|(?:(?:the|its|their)\s+)?(?:start|beginning|outbreak|onset|launch)\s+of\s+(?:[\w'-]+\s+){0,3}?(?:(?:in|on)\s+)?"
+    r")?$",
+    re.I,
+)
+_SINCE_WINDOW = 100
 
 
 def find_expressions(text: str, reference_date: date | None) -> list[TimeExpression]:
@@ -71,11 +80,12 @@ def _agree_weekday(e: TimeExpression, nxt: TimeExpression | None, text: str) -> 
 
 
 def _since(resolved: Resolved, ctx: Ctx) -> Resolved:
-    """'since mid-July': the date becomes the start of a period that runs to the reference date."""
+    """'since mid-July', 'since the siege began on May 23': the date becomes the start of a period that
+    runs to the reference date."""
     if (
         resolved.start is None
         or resolved.is_period
-        or not _SINCE.search(ctx.text, max(0, ctx.start - 25), ctx.start)
+        or not _SINCE.search(ctx.text, max(0, ctx.start - _SINCE_WINDOW), ctx.start)
     ):
         return resolved
     end = ctx.ref if ctx.ref and ctx.ref >= resolved.start else None

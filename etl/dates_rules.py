@@ -308,6 +308,8 @@ def _past_period(n: float | None, unit: str, ref: date | None) -> Resolved:
         start = R.shift(ref, -int(-(-n // {"second": 86400, "minute": 1440, "hour": 24}[unit])), "day")
     else:
         start = R.shift(ref, -int(n), "day" if unit == "night" else unit)
+    if ref.year - start.year > R.MAX_YEARS_BACK:  # 'the last 7 centuries': a length, not a datable span
+        return Resolved("DURATION", value, is_period=True)
     return Resolved("DURATION", value, start, ref, "day", True)
 
 
@@ -337,6 +339,9 @@ def _ago(m: re.Match, ctx: Ctx) -> Resolved | None:
     return span
 
 
+_OF_TIME = re.compile(r"\s+of\s+(?:an?\s+|the\s+)?(?:century|hour|year|mile)\b", re.I)
+
+
 def _duration(m: re.Match, ctx: Ctx) -> Resolved | None:
     """'five-year', '14 years', 'three days': a length of time, never a date."""
     if m["n"][0].isdigit() and ctx.prev_char() in {",", ".", "$"}:
@@ -345,6 +350,8 @@ def _duration(m: re.Match, ctx: Ctx) -> Resolved | None:
         return None  # 'a second time': an ordinal, not a duration
     if m.group().lower().endswith("old") or ctx.next_word() == "old":
         return None  # '6-year-old', '52 years old': an age, not a time expression
+    if P.unit_name(m["unit"]) == "quarter" and ctx.next_word() == "of" and not _OF_TIME.match(ctx.text, ctx.end):
+        return None  # 'three quarters of the city': a fraction, not a length of time
     return Resolved("DURATION", _duration_value(P.number_value(m["n"]), P.unit_name(m["unit"])))
 
 

@@ -8,6 +8,8 @@
 - asserted otherwise.
 The first matching rule in that order wins; cues are searched between the clause start and the
 figure (or event trigger), so "said it would" far before a figure in another clause is ignored.
+A figure the sentence itself then disputes ("..., a claim Kyiv rejected", "a figure that could not
+be verified") is claimed.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ _RULES = (
     ("proposed", re.compile(
         r"\b(?:wants?|wanted|wanting|call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|propos(?:e|es|ed|al|ing)|"
         r"plan(?:s|ned|ning)? to|seek(?:s|ing)? to|sought to|aim(?:s|ed|ing)? to|urg(?:e|es|ed|ing)|"
-        r"request(?:s|ed|ing)?|appeal(?:s|ed|ing)? for|in order to|so as to|offer(?:s|ed)? to)\b", re.I)),
+        r"request(?:s|ed|ing)?|appeal(?:s|ed|ing)? for|ask(?:s|ed|ing)? for|press(?:es|ed|ing)? for|"
+        r"in order to|so as to|offer(?:s|ed)? to)\b", re.I)),
     ("hypothetical", re.compile(
         r"\b(?:would|could|might|if|unless|will|shall|[\w]+'ll|expected to|likely to|risks?|"
         r"threaten(?:s|ed)? to|warn(?:s|ed)? that)\b|\bwon't\b|\bwouldn't\b", re.I)),
@@ -27,9 +30,19 @@ _RULES = (
 )
 
 
-def modality(text: str, clause_start: int, anchor: int) -> str:
-    """Modality of whatever starts at `anchor`, from cues in text[clause_start:anchor]."""
+_DISPUTED_AFTER = re.compile(
+    r"\b(?:a|an|the) (?:claim|assertion|allegation)\b|\b(?:could|can)(?:not| not) (?:be )?(?:independently )?"
+    r"(?:verified|confirmed)\b|\bunverified\b|\bnot (?:be )?independently (?:verified|confirmed)\b",
+    re.I,
+)
+
+
+def modality(text: str, clause_start: int, anchor: int, sentence_end: int | None = None) -> str:
+    """Modality of whatever starts at `anchor`, from cues in text[clause_start:anchor] (and disputes
+    after it up to `sentence_end`)."""
     for name, pattern in _RULES:
         if pattern.search(text, clause_start, anchor):
             return name
+    if sentence_end is not None and _DISPUTED_AFTER.search(text, anchor, sentence_end):
+        return "claimed"
     return "asserted"

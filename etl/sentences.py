@@ -27,7 +27,7 @@ _WORD_BEFORE = re.compile(r"(?:^|[\s(\"“])((?:[A-Za-z]\.)*[A-Za-z]+)\.$")
 _CLAUSE_BREAK = re.compile(
     r"[;:](?=\s)|\s[–—-]\s|—|,\s+(?=(?:but|while|whereas|although|though|and|or|as|after|before|"
     r"which|who|where|when|putting|leaving|bringing|adding|saying|claiming|according|killing|"
-    r"wounding|injuring|forcing|prompting|raising|taking|including)\b)"
+    r"wounding|injuring|forcing|prompting|raising|taking|including|warning|noting|stressing|insisting)\b)"
 )
 
 

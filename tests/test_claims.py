@@ -127,6 +127,77 @@ def test_no_claim(text):
     assert extract_claims(doc(text)) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Related coverage: Central bank holds rates at 4 percent",
+    "Dozens were wounded in the shelling, two nurses told reporters.",
+])
+def test_no_claim_from_headlines_or_sources(text):
+    assert extract_claims(doc(text)) == []
+
+
+def test_a_baseline_figure_is_not_a_claim():
+    c = only("Fewer than 500 civilians remain trapped in the village, down from about 3,000 before the siege.")
+    assert (c.metric, c.value, c.qualifier) == ("population_trapped", 500.0, "less_than")
+
+
+def test_part_of_a_whole_counts_the_part():
+    c = only("Government troops have retaken 23 of the 40 villages around Kidal, the army said.")
+    assert (c.metric, c.value, c.unit) == ("districts_captured", 23.0, "districts")
+    assert only("Rebels now hold 12 of the 30 districts of Goma.").value == 12.0
+
+
+def test_the_number_of_people_rose_to_a_figure():
+    c = only("The number of people who have fled Kherson since the bridge fell has risen to at least 12,500.")
+    assert (c.metric, c.value, c.qualifier) == ("people_displaced", 12500.0, "at_least")
+
+
+def test_a_casualty_word_inside_the_noun_phrase_is_a_modifier():
+    c = only("Medics asked for a pause to evacuate 80 wounded civilians from the besieged hospital.")
+    assert (c.metric, c.modality) == ("people_evacuated", "proposed")
+    claims = extract_claims(doc("Shelling killed 14 people, and 30 wounded civilians were taken to hospital."))
+    assert [(c.metric, c.value) for c in claims] == [("people_killed", 14.0), ("people_injured", 30.0)]
+
+
+def test_including_takes_the_metric_of_the_figure_it_details():
+    text = "Some 300,000 civilians remain trapped in Gaza City, including about 90,000 in the north."
+    assert [(c.metric, c.value) for c in extract_claims(doc(text))] == [
+        ("population_trapped", 300000.0), ("population_trapped", 90000.0)]
+
+
+def test_a_clause_of_its_own_takes_no_trigger_from_around_it():
+    text = "The UN says 3 million people have been displaced in Darfur, and that 700,000 people face famine."
+    assert [(c.metric, c.value) for c in extract_claims(doc(text))] == [("people_displaced", 3000000.0)]
+
+
+def test_fraction_of_a_city_is_not_a_quarter_year():
+    c = only("Russian forces claimed to control roughly three quarters of Severodonetsk on Sunday.")
+    assert (c.metric, c.value) == ("territory_control_pct", 75.0)
+
+
+@pytest.mark.parametrize("text", [
+    "The militia said it controls 60 percent of Kidal, a claim the army rejected.",
+    "Officials say 1,200 people have been killed in Beni, a figure that could not be independently verified.",
+])
+def test_a_figure_the_sentence_disputes_is_claimed(text):
+    assert only(text).modality == "claimed"
+
+
+def test_pronoun_source_comes_from_the_previous_sentence():
+    text = ("The provincial council says the shelling has not stopped. "
+            "It estimates that about 40,000 people remain trapped in Bakhmut.")
+    assert only(text).attributed_to == "provincial council"
+
+
+def test_source_with_an_apposition_before_the_cue():
+    text = "Rebels hold 12 districts of Goma, Col. Jean Mbala, a brigade commander, told reporters."
+    assert only(text).attributed_to == "brigade commander"
+
+
+def test_warning_that_is_a_report_not_a_demand():
+    c = only("The UN has called for a ceasefire around El Fasher, warning that 800,000 civilians are trapped there.")
+    assert (c.metric, c.modality, c.attributed_to) == ("population_trapped", "asserted", "United Nations")
+
+
 def test_empty_and_undated_documents():
     assert extract_claims(doc("")) == []
     c = only("Eight soldiers were killed in the ambush.", published=None)

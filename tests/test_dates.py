@@ -168,6 +168,10 @@ def test_relative_expressions(text, ref, value, start, end, precision):
         ("killed since mid-day Saturday", SUN_NOV20, "mid-day Saturday", date(2016, 11, 19), SUN_NOV20),
         ("a stronghold since 2012", TUE_DEC6, "2012", date(2012, 1, 1), TUE_DEC6),
         ("in the past 48 hours", TUE_DEC6, "the past 48 hours", date(2016, 12, 4), TUE_DEC6),
+        ("fled since the war began in April 2023", date(2024, 5, 2), "April 2023", date(2023, 4, 1), date(2024, 5, 2)),
+        ("killed since the siege began on May 23", date(2017, 9, 5), "May 23", date(2017, 5, 23), date(2017, 9, 5)),
+        ("since rebels captured the town in June", date(2012, 8, 1), "June", date(2012, 6, 1), date(2012, 8, 1)),
+        ("since the start of the offensive in March", date(2015, 4, 2), "March", date(2015, 3, 1), date(2015, 4, 2)),
     ],
 )
 def test_periods(text, ref, span, start, end):
@@ -289,6 +293,16 @@ def test_since_mid_day_saturday():
         "regime's artillery and aerial blitz on the besieged eastern enclave."
     )
     assert dating(text, "37", SUN_NOV20) == Dating(SUN_NOV20, date(2016, 11, 19), "day", "text")
+
+
+def test_since_an_event_began_ends_at_the_reporting_day():
+    text = "More than 600 fighters have been killed since the siege began on May 23, the army said on Monday."
+    assert dating(text, "600", TUE_DEC6) == Dating(MON_DEC5, date(2016, 5, 23), "day", "text")
+
+
+def test_a_date_after_since_and_a_clause_is_a_point():
+    text = "Since then, talks held in May have failed to end the fighting that killed 300 people."
+    assert dating(text, "300", TUE_DEC6) == Dating(date(2016, 5, 1), None, "month", "text")
 
 
 def test_both_figures_of_the_tuesday_sentence():
