@@ -7,6 +7,7 @@ its rows are replaced; documents left without any source are removed with everyt
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -61,15 +62,26 @@ def scan(roots: list[Path]) -> Scan:
     return Scan(files, fingerprints, refused)
 
 
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def changed_files(con: duckdb.DuckDBPyConnection | None, found: Scan) -> list[str]:
-    """Input files that are new or whose fingerprint differs from the last ingest (all if no warehouse)."""
+    """Input files that are new or whose content changed since the last ingest (all if no warehouse).
+
+    (size, mtime) picks candidates without reading anything; a candidate whose content hash equals
+    the stored one (touched, or re-delivered unchanged) is not new.
+    """
     if con is None:
         return sorted(found.fingerprints["input_file"])
-    known = con.sql("SELECT input_file, size_bytes, mtime_ns FROM input_files").pl()
-    fresh = found.fingerprints.join(known, on=["input_file", "size_bytes", "mtime_ns"], how="anti")
+    known = con.sql("SELECT input_file, size_bytes, mtime_ns, sha256 FROM input_files").pl()
+    fresh = found.fingerprints.join(known.drop("sha256"), on=["input_file", "size_bytes", "mtime_ns"], how="anti")
+    stored = dict(known.select("input_file", "sha256").iter_rows())
+    content_changed = [name for name in fresh["input_file"]
+                       if name not in stored or file_sha256(found.files[name].path) != stored[name]]
     refused_known = {r[0] for r in con.execute("SELECT source_path FROM quarantine").fetchall()}
     refused_new = [q.source_path for q in found.refused if q.source_path not in refused_known]
-    return sorted(set(fresh["input_file"]) | set(refused_new))
+    return sorted(set(content_changed) | set(refused_new))
 
 
 def _read(found: Scan, changed: list[str]) -> tuple[list[RawRecord], list[Quarantined]]:
@@ -110,7 +122,10 @@ def ingest(con: duckdb.DuckDBPyConnection, found: Scan, changed: list[str], now:
         schema={"source_path": pl.String, "input_file": pl.String, "reason": pl.String, "detail": pl.String,
                 "seen_at": pl.Datetime},
     )
-    fingerprints = found.fingerprints.filter(pl.col("input_file").is_in(changed)).with_columns(seen_at=pl.lit(now))
+    fingerprints = found.fingerprints.filter(pl.col("input_file").is_in(changed)).with_columns(
+        sha256=pl.col("input_file").map_elements(lambda name: file_sha256(found.files[name].path),
+                                                 return_dtype=pl.String),
+        seen_at=pl.lit(now))
     with transaction(con):
         new_docs = _replace_rows(con, changed, sources, raw, refused, fingerprints)
     return IngestSummary(len(found.files) + len(found.refused), len(changed), len(records), new_docs, len(quarantined))

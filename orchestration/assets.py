@@ -17,10 +17,17 @@ from etl.dedup_events import cluster_events
 from etl.document_stages import run_stage
 from etl.ingest import default_inputs
 from etl.ingest_stage import changed_files, ingest, scan
+from orchestration.partitions import inbox_batches
 from orchestration.progress import terminal_progress
 from orchestration.resources import WarehouseResource
 
 NOTHING_NEW = MaterializeResult(metadata={"status": "nothing new"})
+
+
+class RebuildConfig(Config):
+    """rebuild=True recomputes deduplication over the published warehouse even with no new input."""
+
+    rebuild: bool = False
 
 
 class BuildConfig(Config):
@@ -34,7 +41,8 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-@asset(group_name="timeline", description="Input files and CSV/JSON rows decoded to text, or quarantined.")
+@asset(group_name="timeline", partitions_def=inbox_batches,
+       description="Input files and CSV/JSON rows decoded to text, or quarantined; one partition per batch.")
 def raw_documents(config: BuildConfig, warehouse: WarehouseResource) -> MaterializeResult:
     found = scan([Path(p) for p in config.paths] or default_inputs())
     with warehouse.read_published() as published:
@@ -56,7 +64,7 @@ def _document_stage(stage: str, config: BuildConfig, warehouse: WarehouseResourc
     return MaterializeResult(metadata=counts)
 
 
-@asset(group_name="timeline", deps=[raw_documents],
+@asset(group_name="timeline", deps=[raw_documents], partitions_def=inbox_batches,
        description="Cleaned articles: body text without boilerplate, title, publisher, publication date.")
 def documents(context: AssetExecutionContext, config: BuildConfig, warehouse: WarehouseResource) -> MaterializeResult:
     result = _document_stage("clean", config, warehouse)
@@ -69,19 +77,23 @@ def documents(context: AssetExecutionContext, config: BuildConfig, warehouse: Wa
     return result
 
 
-@asset(group_name="timeline", deps=[documents], description="Every figure stated in a document, with its quote.")
+@asset(group_name="timeline", deps=[documents], partitions_def=inbox_batches,
+       description="Every figure stated in a document, with its quote.")
 def claim_mentions(config: BuildConfig, warehouse: WarehouseResource) -> MaterializeResult:
     return _document_stage("claims", config, warehouse)
 
 
-@asset(group_name="timeline", deps=[documents], description="Every typed event stated in a document.")
+@asset(group_name="timeline", deps=[documents], partitions_def=inbox_batches,
+       description="Every typed event stated in a document.")
 def event_mentions(config: BuildConfig, warehouse: WarehouseResource) -> MaterializeResult:
     return _document_stage("events", config, warehouse)
 
 
 @asset(group_name="timeline", deps=[claim_mentions],
        description="Near-copy documents linked, claim mentions merged into observations, conflicts marked.")
-def observations(warehouse: WarehouseResource) -> MaterializeResult:
+def observations(config: RebuildConfig, warehouse: WarehouseResource) -> MaterializeResult:
+    if config.rebuild and not warehouse.has_staging():
+        warehouse.start_staging()
     with warehouse.staging() as con:
         if con is None:
             return NOTHING_NEW

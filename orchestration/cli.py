@@ -40,13 +40,12 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
     """Run the asset graph on `paths` into `warehouse`; True when a new state was published."""
     from dagster import DagsterInstance, materialize
 
-    from orchestration.assets import TIMELINE_ASSETS
-    from orchestration.checks import TIMELINE_CHECKS
-    from orchestration.resources import WarehouseResource
-
     from etl.ingest import default_inputs
     from etl.ingest_stage import scan
+    from orchestration.assets import TIMELINE_ASSETS
+    from orchestration.checks import TIMELINE_CHECKS
     from orchestration.partitions import batch_key, inbox_batches
+    from orchestration.resources import WarehouseResource
 
     roots = [Path(p).resolve() for p in paths] or default_inputs()
     found = scan(roots)

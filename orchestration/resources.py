@@ -44,17 +44,19 @@ class WarehouseResource(ConfigurableResource):
     def start_staging(self) -> None:
         store.start_staging(self.published)
 
+    def has_staging(self) -> bool:
+        return store.staging_path(self.published).exists()
+
     def discard_staging(self) -> None:
         store.staging_path(self.published).unlink(missing_ok=True)
 
     @contextmanager
     def staging(self) -> Iterator[duckdb.DuckDBPyConnection | None]:
         """The run's staging warehouse, or None when this run has nothing to write."""
-        path = store.staging_path(self.published)
-        if not path.exists():
+        if not self.has_staging():
             yield None
             return
-        con = store.connect(path)
+        con = store.connect(store.staging_path(self.published))
         try:
             yield con
         finally:
@@ -62,7 +64,7 @@ class WarehouseResource(ConfigurableResource):
 
     def publish(self) -> bool:
         """Publish the staging file if this run made one; False when there was nothing to publish."""
-        if not store.staging_path(self.published).exists():
+        if not self.has_staging():
             return False
         store.publish(self.published)
         return True

@@ -4,7 +4,8 @@
 CREATE TABLE IF NOT EXISTS input_files (
     input_file  VARCHAR PRIMARY KEY,   -- source_path of the file (no '#N')
     size_bytes  BIGINT NOT NULL,
-    mtime_ns    BIGINT NOT NULL,       -- with size: the fingerprint that says a file changed
+    mtime_ns    BIGINT NOT NULL,       -- with size: the fingerprint that says a file may have changed
+    sha256      VARCHAR NOT NULL,      -- content hash: a touched or re-delivered identical file is not new
     seen_at     TIMESTAMP NOT NULL
 );
 

@@ -21,7 +21,7 @@ BREAKERS = {
     "unique_ids": "ALTER TABLE claim_observation RENAME TO claim_observation_ok; "
                   "CREATE TABLE claim_observation AS SELECT * FROM claim_observation_ok UNION ALL "
                   "(SELECT mention_id, 'other' FROM claim_observation_ok LIMIT 1)",
-    "every_input_accounted_for": "INSERT INTO input_files VALUES ('lost.txt', 10, 1, now()::TIMESTAMP)",
+    "every_input_accounted_for": "INSERT INTO input_files VALUES ('lost.txt', 10, 1, 'ab12', now()::TIMESTAMP)",
 }
 
 
