@@ -17,6 +17,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import duckdb  # noqa: E402
 import matplotlib.dates as mdates  # noqa: E402  (the backend must be chosen before pyplot loads)
 import matplotlib.pyplot as plt  # noqa: E402
 import polars as pl  # noqa: E402
@@ -24,6 +25,33 @@ import polars as pl  # noqa: E402
 # Marker of each modality that is not asserted: hollow, never joined by a line.
 MODALITY_MARKERS = {"hypothetical": "^", "proposed": "s", "claimed": "D", "denied": "X"}
 SERIES_COLUMNS = ("subject", "as_of", "modality", "value", "value_min", "value_max", "n_sources", "unit")
+
+
+SERIES_SQL = """
+SELECT subject, as_of, modality, value, value_min, value_max, n_sources, unit
+FROM modality_timeline
+WHERE metric = $metric AND location = $location AND ($subject IS NULL OR subject = $subject)
+ORDER BY as_of, subject, modality
+"""
+BUSIEST_SERIES_SQL = """
+SELECT metric, location, count(*) AS points
+FROM modality_timeline
+WHERE location IS NOT NULL
+GROUP BY metric, location
+HAVING count(*) >= 2
+ORDER BY points DESC, metric, location
+LIMIT $limit
+"""
+
+
+def read_series(con: duckdb.DuckDBPyConnection, metric: str, location: str, subject: str | None = None) -> pl.DataFrame:
+    """The rows of one chartable series (every modality) from a warehouse connection."""
+    return con.execute(SERIES_SQL, {"metric": metric, "location": location, "subject": subject}).pl()
+
+
+def busiest_series(con: duckdb.DuckDBPyConnection, limit: int = 3) -> list[tuple[str, str]]:
+    """(metric, location) of the series with the most dated points: what a build report shows first."""
+    return [(m, loc) for m, loc, _ in con.execute(BUSIEST_SERIES_SQL, {"limit": limit}).fetchall()]
 
 
 def _label(subject: str | None) -> str:

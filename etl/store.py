@@ -19,6 +19,7 @@ import duckdb
 import polars as pl
 
 import sql
+from etl import search
 
 STAGING_SUFFIX = "_staging"
 
@@ -66,9 +67,10 @@ def start_staging(published: Path) -> Path:
 
 
 def publish(published: Path) -> None:
-    """Checkpoint the staging file and move it over the published one in one atomic rename."""
+    """Index the staging file for search, checkpoint it, and move it over the published one atomically."""
     staging = staging_path(published)
     with duckdb.connect(str(staging)) as con:
+        search.build_index(con)
         con.execute("CHECKPOINT")
     with open(staging, "rb+") as handle:
         os.fsync(handle.fileno())

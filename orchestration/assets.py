@@ -5,12 +5,14 @@ the run has anything to do: with no new or changed input it writes nothing and e
 a no-op, so a run with nothing new publishes nothing.
 """
 
+import base64
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dagster import AssetExecutionContext, Config, MaterializeResult, asset
+from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
 
+from etl.charts import busiest_series, draw_series, read_series
 from etl.dedup_claims import cluster_claims
 from etl.dedup_docs import link_duplicates
 from etl.dedup_events import cluster_events
@@ -119,5 +121,22 @@ def published_warehouse(warehouse: WarehouseResource) -> MaterializeResult:
     return MaterializeResult(metadata={"published": published, "path": str(warehouse.published)})
 
 
+@asset(group_name="timeline", deps=[published_warehouse],
+       description="Charts of the busiest published series, drawn beside the warehouse and shown here.")
+def timeline_charts(warehouse: WarehouseResource) -> MaterializeResult:
+    folder = warehouse.published.parent / "charts"
+    metadata: dict[str, MetadataValue] = {}
+    with warehouse.read_published() as con:
+        if con is None:
+            return NOTHING_NEW
+        for metric, location in busiest_series(con):
+            out = folder / f"{metric}_{location}.png".replace(" ", "_").replace("/", "_")
+            draw_series(read_series(con, metric, location), out, f"{metric} in {location}")
+            image = base64.b64encode(out.read_bytes()).decode()
+            markdown = f"![{metric} in {location}](data:image/png;base64,{image})"
+            metadata[f"{metric} / {location}"] = MetadataValue.md(markdown)
+    return MaterializeResult(metadata={"folder": MetadataValue.path(str(folder)), **metadata})
+
+
 TIMELINE_ASSETS = [raw_documents, documents, claim_mentions, event_mentions, observations, events,
-                   published_warehouse]
+                   published_warehouse, timeline_charts]

@@ -17,6 +17,7 @@ import duckdb
 import polars as pl
 
 from etl import store
+from orchestration.cli_analyst import add_commands as add_analyst_commands
 from orchestration.resources import default_warehouse_path
 
 SUMMARY_SQL = """
@@ -147,7 +148,7 @@ def parser() -> argparse.ArgumentParser:
     u.add_argument("--warehouse")
     u.add_argument("--port", type=int, default=3000)
     u.set_defaults(func=_cmd_ui)
-    __import__("orchestration.cli_analyst").cli_analyst.add_commands(sub)
+    add_analyst_commands(sub)
     return top
 
 

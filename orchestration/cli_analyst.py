@@ -17,13 +17,6 @@ import duckdb
 from etl import charts, dictionary, export, search
 from orchestration.resources import default_warehouse_path
 
-SERIES_SQL = """
-SELECT subject, as_of, modality, value, value_min, value_max, n_sources, unit
-FROM modality_timeline
-WHERE metric = $metric AND location = $location AND ($subject IS NULL OR subject = $subject)
-ORDER BY as_of, subject, modality
-"""
-
 
 @contextmanager
 def read_only(args: argparse.Namespace) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -73,8 +66,7 @@ def _cmd_chart(args: argparse.Namespace) -> int:
     with read_only(args) as con:
         _check_known(con, "metric", args.metric)
         _check_known(con, "location", args.location)
-        frame = con.execute(SERIES_SQL, {"metric": args.metric, "location": args.location,
-                                         "subject": args.subject}).pl()
+        frame = charts.read_series(con, args.metric, args.location, args.subject)
     out = Path(args.out or f"{_slug(args.metric)}_{_slug(args.location)}.png")
     title = f"{args.metric} in {args.location}" + (f" ({args.subject})" if args.subject else "")
     charts.draw_series(frame, out, title)
