@@ -28,6 +28,12 @@ _MASTER = re.compile(
     + "|".join(f"(?P<{name}>{re.sub(r'[(][?]P<[a-z_0-9]+>', '(?:', pattern)})" for name, pattern, _ in _SPECS)
     + ")"
 )
+_THE = re.compile(r"\bthe\s+$", re.I)
+_NAMED_PLACE = re.compile(
+    r"\s+(?:hospital|bridge|square|street|road|avenue|stadium|school|university|mosque|camp|district|neighbou?rhood"
+    r"|brigade|movement|battalion|airport|dam|port|park|building|complex|market)s?\b",
+    re.I,
+)
 # 'since X', 'since <the war> began in X', 'since starting an operation to ... in X', 'since the start of <it> in X'
 _SINCE = re.compile(
     r"\bsince\s+(?:at\s+least\s+|as\s+early\s+as\s+"
@@ -54,7 +60,10 @@ def find_expressions(text: str, reference_date: date | None) -> list[TimeExpress
         if resolved is None:
             pos = m.start() + 1
             continue
-        found.append(_expression(ctx, _since(resolved, ctx)))
+        if _THE.search(text, max(0, m.start() - 5), m.start()) and _NAMED_PLACE.match(text, m.end()):
+            pos = m.end()  # 'the May 22 hospital', 'the 6 October bridge': a name, not a date
+            continue
+        found.append(_expression(ctx, _since(_from_now(resolved, ctx), ctx)))
         pos = m.end()
     return [_agree_weekday(e, nxt, text) for e, nxt in zip(found, [*found[1:], None], strict=False)]
 
@@ -77,6 +86,27 @@ def _agree_weekday(e: TimeExpression, nxt: TimeExpression | None, text: str) -> 
     return replace(
         e, value=d.isoformat(), range_start=d, range_end=e.range_end if e.is_period else d, precision="day"
     )
+
+
+_COMES = re.compile(r"\b(?:comes?|coming)\s+(?:just\s+|only\s+|barely\s+|exactly\s+|almost\s+)?$", re.I)
+_AFTER_OR_BEFORE = re.compile(r"\s+(after|before)\b", re.I)
+_DAYS_OR_WEEKS = re.compile(r"^P(\d+)([DW])$")
+
+
+def _from_now(resolved: Resolved, ctx: Ctx) -> Resolved:
+    """'(the statement) comes just one day after Russia vetoed ...': what follows is that many days
+    before the reference date (after 'before': that many days after it). Only the present 'comes'
+    anchors on today; 'came two days after' counts from a day the text does not give."""
+    m = _DAYS_OR_WEEKS.match(resolved.value) if resolved.type == "DURATION" and ctx.ref else None
+    if m is None or not _COMES.search(ctx.text, max(0, ctx.start - 30), ctx.start):
+        return resolved
+    way = _AFTER_OR_BEFORE.match(ctx.text, ctx.end)
+    if way is None:
+        return resolved
+    n = int(m.group(1)) * (-1 if way.group(1).lower() == "after" else 1)
+    assert ctx.ref is not None
+    day = R.shift(ctx.ref, n, "day" if m.group(2) == "D" else "week")
+    return Resolved("DATE", day.isoformat(), day, day, "day")
 
 
 def _since(resolved: Resolved, ctx: Ctx) -> Resolved:
@@ -156,6 +186,8 @@ def dating_for(
     back from the date the sentence reports on ('said on Wednesday (Dec 7)'), else from publication.
     """
     in_sentence = [e for e in expressions if _inside(e, sentence) and _datable(e)]
+    if any(e.value != "PRESENT_REF" for e in in_sentence):  # 'now' says nothing a date beside it does not
+        in_sentence = [e for e in in_sentence if e.value != "PRESENT_REF"]
     in_clause = [e for e in in_sentence if _inside(e, clause)]
     pool = in_clause or in_sentence
     point = _nearest([e for e in in_clause if not e.is_period], anchor) or _nearest(

@@ -329,8 +329,12 @@ def _ago(m: re.Match, ctx: Ctx) -> Resolved | None:
     n = P.number_value(m["n"])
     if n is None or ctx.ref is None or n != int(n) or unit in P.TIME_UNITS:
         return Resolved("DATE", "PAST_REF") if n is None else None
+    if m["n"][0].isdigit() and ctx.prev_char() in {",", ".", "$"}:
+        return None  # '31,500 years ago': the tail of a bigger number
     if unit in ("decade", "century"):
         n, unit = n * (10 if unit == "decade" else 100), "year"
+    if unit == "year" and n > R.MAX_YEARS_BACK:
+        return Resolved("DATE", "PAST_REF")  # 'a thousand years ago': no datable year
     span = _unit_span(R.shift(ctx.ref, -int(n), "day" if unit == "night" else unit), unit, 0)
     if span is not None and m["dir"].lower() == "earlier":
         # 'a year earlier' counts from a date the text gave before, usually but not surely the

@@ -6,7 +6,8 @@ right after it; a trigger overlapping an earlier one is dropped, and a sentence 
 one event per type. Actors (actors.csv) are the group of actors named just before the trigger in
 its clause ("Russia and China vetoed"), else in its sentence; the target is the first actor named
 after the trigger in its clause. Location, modality and date as for claims: a threat or demand
-("will be destroyed", "want a truce") keeps its modality and is not asserted.
+("will be destroyed", "want a truce") keeps its modality and is not asserted; an event that is not
+an act of speech is kept only when asserted (a capture 'if the district is retaken' did not happen).
 """
 
 from __future__ import annotations
@@ -22,6 +23,21 @@ from etl.modality import modality
 from etl.model import CleanDocument, EventMention
 from etl.sentences import Span, clauses, containing, sentences
 
+# Acts of speech: their modality cues ('called for', 'would not agree', 'will reject') are the act itself.
+# Every other type is an event that happened only when asserted: 'if the district is retaken', 'talk of
+# them withdrawing', 'before it accepts a truce' are not events.
+_SPEECH_ACTS = frozenset({"reject_ceasefire", "call_for_ceasefire", "statement"})
+# 'a resolution calling for a truce', 'a plan providing for the capture of ...': a text described, not an act
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:resolution|plan|proposal|draft|text|motion|deal|initiative|bill|ultimatum)\s*,?\s*$", re.I
+)
+# 'have retaken most of Aleppo', 'has cleared five districts': a state reached, not a dated event,
+# unless the clause dates it ('had stormed the hospital on Tuesday')
+_PERFECT_BEFORE = re.compile(
+    r"\b(?:has|have|had|'ve)\s+(?:(?:now|since|already|so\s+far|also|just|largely|mostly|effectively)\s+){0,2}$", re.I
+)
+# 'since the militants overran the city in June 2014': the start of a period, background to the news
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,5}$", re.I)
 _REQUIRE_WINDOW = 80
 _EXCLUDE_WINDOW = 40
 _JOINER = re.compile(r"\s*(?:,|and|&|,\s*and|and\s+(?:its\s+)?ally|along with|together with|with|"
@@ -56,6 +72,8 @@ def _triggers(text: str, sentence: Span) -> list[tuple[_Rule, re.Match, Span]]:
     for rule in _rules():
         for m in rule.trigger.finditer(text, *sentence):
             if text[m.start() - 1:m.start()] == "-":  # "UN-brokered truce", "rebel-held": an adjective
+                continue
+            if _DOCUMENT_BEFORE.search(text, max(sentence[0], m.start() - 20), m.start()):
                 continue
             clause = containing(spans, m.start())
             if rule.requires and not rule.requires.search(text, m.end(), min(clause[1], m.end() + _REQUIRE_WINDOW)):
@@ -92,6 +110,16 @@ def _target(text: str, trigger: re.Match, clause: Span, actors: tuple[str, ...])
     return after[0].name if after else None
 
 
+def _background(text: str, trigger: re.Match, clause: Span, expressions: list) -> bool:
+    """A state reached without a date in its clause, or the event a 'since' period starts from."""
+    left = max(clause[0], trigger.start() - 60)
+    if _SINCE_BEFORE.search(text, left, trigger.start()):
+        return True
+    if not _PERFECT_BEFORE.search(text, left, trigger.start()):
+        return False
+    return not any(clause[0] <= e.start < clause[1] and not e.is_period and e.range_start for e in expressions)
+
+
 def extract_events(doc: CleanDocument) -> list[EventMention]:
     """Every typed event stated in doc.body_text, with actors, place, date and modality."""
     text = doc.body_text
@@ -100,6 +128,10 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
     events = []
     for sentence in sentences(text):
         for rule, m, clause in _triggers(text, sentence):
+            mood = modality(text, clause[0], m.start())
+            happened = mood == "asserted" and not _background(text, m, clause, expressions)
+            if rule.event_type not in _SPEECH_ACTS and not happened:
+                continue
             actors = _actors(text, m, clause, sentence)
             dating = dates.dating_for(expressions, sentence, clause, m.span(), doc.published_on)
             events.append(EventMention(
@@ -107,6 +139,6 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
                 event_type=rule.event_type, plover_code=rule.plover_code, actors=actors,
                 target=_target(text, m, clause, actors), location=locate(text, places, main, m.end(), clause, sentence),
                 event_date=dating.as_of, date_precision=dating.precision,
-                modality=modality(text, clause[0], m.start()),
+                modality=mood,
             ))
     return events

@@ -1,9 +1,10 @@
 """Modality of a figure or event from cue words before it in its clause.
 
 - denied: "denied that ... were killed", "rejected claims that";
-- proposed: a demand, plan or call ("want a truce to evacuate 500", "called for", "plans to");
+- proposed: a demand, plan, call or aim ("want a truce to evacuate 500", "called for", "plans to",
+  "an offensive to retake");
 - hypothetical: a conditional or future ("would hold 70 percent", "could", "might", "if",
-  "unless", "will", "threatened to", "risk");
+  "unless", "will", "threatened to", "risk", "on the verge of", "talk of", "willing to", "once");
 - claimed: a party's own unverified claim ("the regime claimed", "claiming that", "alleged");
 - asserted otherwise.
 The first matching rule in that order wins; cues are searched between the clause start and the
@@ -22,10 +23,12 @@ _RULES = (
         r"\b(?:wants?|wanted|wanting|call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|propos(?:e|es|ed|al|ing)|"
         r"plan(?:s|ned|ning)? to|seek(?:s|ing)? to|sought to|aim(?:s|ed|ing)? to|urg(?:e|es|ed|ing)|"
         r"request(?:s|ed|ing)?|appeal(?:s|ed|ing)? for|ask(?:s|ed|ing)? for|press(?:es|ed|ing)? for|"
-        r"in order to|so as to|offer(?:s|ed)? to)\b", re.I)),
+        r"in order to|so as to|offer(?:s|ed)? to|"
+        r"(?:operation|offensive|campaign|push|bid|effort|attempt|drive) to)\b", re.I)),
     ("hypothetical", re.compile(
         r"\b(?:would|could|might|if|unless|will|shall|[\w]+'ll|expected to|likely to|risks?|"
-        r"threaten(?:s|ed)? to|warn(?:s|ed)? that)\b|\bwon't\b|\bwouldn't\b", re.I)),
+        r"threaten(?:s|ed)? to|warn(?:s|ed)? that|talk (?:of|by|about)|idea of|prospect of|possibility of|"
+        r"on the verge of|poised to|about to|willing to|ready to|prepared to|once)\b|\bwon't\b|\bwouldn't\b", re.I)),
     ("claimed", re.compile(r"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|edly)|boast(?:s|ed|ing)?)\b", re.I)),
 )
 

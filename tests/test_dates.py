@@ -323,12 +323,29 @@ def test_veto_on_monday():
     assert dating(text, "vetoed", TUE_DEC6) == Dating(MON_DEC5, None, "day", "text")
 
 
-def test_one_day_after_is_not_a_date():
+def test_comes_one_day_after_dates_the_event_the_day_before_the_report():
     text = (
         "The Syrian statement comes just one day after Russia and China vetoed a U.N. Security Council vote."
     )
-    assert dating(text, "vetoed", TUE_DEC6) == Dating(TUE_DEC6, None, "day", "published")
+    assert dating(text, "vetoed", TUE_DEC6) == Dating(MON_DEC5, None, "day", "text")
     assert dating(text, "vetoed", None) == Dating(None, None, None, "none")
+    text = "The offer comes two weeks before peace talks open in Jeddah."
+    assert dating(text, "talks", TUE_DEC6) == Dating(date(2016, 12, 20), None, "day", "text")
+
+
+def test_now_gives_way_to_a_date_in_the_same_sentence():
+    text = "Earlier this month, troops held the airport before being forced back, a loss officers now regret."
+    assert dating(text, "forced back", date(2016, 12, 14)) == Dating(date(2016, 12, 1), None, "month", "text")
+
+
+def test_a_date_naming_a_place_is_not_a_date():
+    text = "Troops took the May 22 hospital and the 6 October bridge."
+    assert find_expressions(text, TUE_DEC6) == []
+
+
+def test_came_days_after_counts_from_a_day_not_given():
+    text = "The attack came three days after rebels shelled the market."
+    assert dating(text, "shelled", TUE_DEC6) == Dating(TUE_DEC6, None, "day", "published")
 
 
 def test_clause_before_sentence_and_nearest_first():

@@ -102,11 +102,37 @@ def test_talks_evacuation_aid_statement():
     assert (e.event_type, e.plover_code, e.actors) == ("statement", "", ("Syrian government",))
 
 
-def test_threats_and_demands_are_not_asserted():
-    e = only("Hamas fighters will be attacked if they refuse to leave Rafah.")
-    assert e.modality == "hypothetical"
+def test_threats_and_demands_are_not_events_but_calls_are():
+    assert events("Hamas fighters will be attacked if they refuse to leave Rafah.") == []
     e = only("The rebels want a short truce to evacuate the wounded.")
     assert (e.event_type, e.modality) == ("call_for_ceasefire", "asserted")
+    assert only("Kyiv said it would not accept a truce that froze the front.").event_type == "reject_ceasefire"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels dismissed talk of them withdrawing from Idlib.",
+        "On Tuesday, army units were on the verge of seizing the port of Hodeidah.",
+        "The army launched an offensive to recapture Sirte in May.",
+        "Government forces have retaken most of Marawi, the military said.",
+        "It has since cleared 19 of the 56 villages around the town.",
+        "Troops entered Mosul for the first time since the militants overran the city in June 2014.",
+        "Russia vetoed a resolution, but the UN passed a resolution calling for a truce in Gaza.",
+        "The army holds 60 percent of the city after it seized about 80% of the eastern districts.",
+    ],
+)
+def test_states_plans_and_background_are_not_events(text):
+    assert [e.event_type for e in events(text)] in ([], ["veto"])
+
+
+def test_a_dated_perfect_is_an_event_and_a_named_date_is_no_date():
+    assert only("Troops of the 9th Division had stormed the hospital on Tuesday.").event_date == date(2016, 12, 6)
+    e = only("Coalition forces took the May 22 hospital on Monday, residents said.")
+    assert (e.event_type, e.event_date) == ("capture", date(2016, 12, 5))
+    assert only("Ukraine rejected a Russian demand that its forces lay down their arms.").event_type == (
+        "reject_ceasefire"
+    )
 
 
 @pytest.mark.parametrize(
