@@ -118,7 +118,7 @@ class Gazetteer:
 
     def main_place(self, mentions: list[PlaceMention]) -> str | None:
         """The document's dominant place: most mentioned (a mention counts for its ancestors too),
-        countries only when nothing finer is named; ties go to the more specific place."""
+        regions and countries only when nothing finer is named; ties go to the more specific place."""
         counts: Counter[str] = Counter()
         for mention in mentions:
             name: str | None = mention.place
@@ -127,8 +127,8 @@ class Gazetteer:
                     break
                 counts[name] += 1
                 name = self.places[name].parent
-        def rank(n: str) -> tuple[bool, int, int]:
-            return self.places[n].kind != "country", counts[n], self.depth(n)
+        def rank(n: str) -> tuple[bool, bool, int, int]:  # a region is main only when no city is named
+            return self.places[n].kind != "country", self.places[n].kind != "region", counts[n], self.depth(n)
 
         ranked = sorted(counts, key=rank, reverse=True)
         return ranked[0] if ranked else None
@@ -201,16 +201,30 @@ def document_places(text: str) -> tuple[list[PlaceMention], str | None]:
 _OF_PLACE = re.compile(r"\s+(?:of|in|from|inside|across|into|on|at|near)\s+[\s\w'’-]*$")
 
 
+_SPEAKER_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|reported|confirmed)\b", re.I)  # 'officials in Misrata said'
+
+
+def _sector_named_before(text: str, places: list[PlaceMention], p: PlaceMention, sentence: tuple[int, int]) -> str:
+    """'the city' after 'five districts in eastern Aleppo' in the same sentence is that sector of it."""
+    if not text.startswith("the ", p.start):
+        return p.place
+    gaz = gazetteer()
+    sectors = [q.place for q in places if sentence[0] <= q.start < p.start and q.place in gaz.places
+               and gaz.places[q.place].kind == "sector" and gaz.places[q.place].parent == p.place]
+    return sectors[-1] if sectors else p.place
+
+
 def locate(text: str, places: list[PlaceMention], main: str | None, after: int,
            clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:
     """Where something stated at text[..after] happens: a place right after it ("70 percent of
     east Aleppo", "withdrew from the Old City"), else the most specific place of its clause, else
-    of its sentence, else the document's main place."""
+    of its sentence, else the document's main place. Where a speaker is ('officials in Misrata
+    said') is not where the figure is."""
     for p in places:
         if after <= p.start <= after + 40 and _OF_PLACE.match(text, after, p.start):
-            return p.place
+            return _sector_named_before(text, places, p, sentence)
     for start, end in (clause, sentence):
-        inside = [p for p in places if start <= p.start < end]
+        inside = [p for p in places if start <= p.start < end and not _SPEAKER_AFTER.match(text, p.end)]
         if inside:
             return gazetteer().most_specific(inside)
     return main

@@ -51,3 +51,27 @@ def test_anaphora_and_main_place():
 
 def test_place_names_are_case_sensitive():
     assert names("the aden of rafah") == []
+
+
+def test_a_city_outranks_its_region_as_main_place():
+    text = "Mindanao Ledger. Troops fought in Marawi on Monday. Mindanao remains under martial law."
+    assert document_places(text)[1] == "Marawi"
+
+
+def test_where_the_speaker_is_is_not_where_the_figure_is():
+    from etl.claims import extract_claims
+    from etl.model import CleanDocument
+
+    text = "Forces seized Sirte's port. At least 350 fighters have been killed, medical officials in Misrata said."
+    claims = extract_claims(CleanDocument(text, None, None, None, "unknown", "en"))
+    assert [(c.value, c.location) for c in claims] == [(350.0, "Sirte")]
+
+
+def test_the_city_after_its_sector_in_the_same_sentence_is_that_sector():
+    from etl.claims import extract_claims
+    from etl.model import CleanDocument
+
+    text = "Troops took two districts in eastern Mosul, putting them in control of 40 percent of the city."
+    claims = extract_claims(CleanDocument(text, None, None, None, "unknown", "en"))
+    assert [(c.value, c.unit, c.location) for c in claims] == [(2.0, "districts", "East Mosul"),
+                                                                (40.0, "percent", "East Mosul")]
