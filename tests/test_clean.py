@@ -357,6 +357,20 @@ def test_yearless_dateline_is_on_or_after_every_year_the_text_refers_to() -> Non
     assert clean_text(text.replace(" in June 2022", "")).published_basis == "unknown"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related coverage: Central bank holds rates at 4 percent",
+        "More: Oil tanker rates rise 12% | Riyadh hosts investment forum",
+        "Related: Peso falls to 51 per dollar | Boxer, 38, announces retirement",
+    ],
+)
+def test_inline_related_headlines_are_blocks(line: str) -> None:
+    doc = clean_text(f"Shelling resumes\nShelling resumed in Kharkiv, officials said.\n{line}\n")
+    assert texts(doc, "related") == [line]
+    assert line not in doc.body_text
+
+
 def test_file_name_date_alone_is_inferred() -> None:
     text = "Fighting continues\nFighting continued in the east, residents said.\n"
     doc = clean_document(RawRecord(source_path="inbox/2020_10_04-karabakh.txt", text=text, fmt="txt"))
