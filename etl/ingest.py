@@ -42,18 +42,33 @@ class InputFile:
 
 
 def discover(root: Path) -> Iterator[InputFile | Quarantined]:
-    """Every file under `root` (or `root` itself), sorted; links leading outside `root` are refused."""
+    """Every file under `root` (or `root` itself), sorted; hidden files and folders are not inputs.
+
+    Links leading outside `root` (to files or folders) are refused, never followed; broken links and
+    entries that are not regular files (FIFOs, sockets, devices) are refused without being opened.
+    """
     if root.is_file():
         yield InputFile(root, root.name)
         return
     base = root.resolve()
-    for path in sorted(p for p in root.rglob("*") if not p.is_dir()):
+    for path in sorted(root.rglob("*")):
         rel = path.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in Path(rel).parts):
-            continue
-        if not path.resolve().is_relative_to(base):
-            yield Quarantined(rel, "outside_root", f"link to {path.resolve()} leaves {base}")
-            continue
+        if not any(part.startswith(".") for part in Path(rel).parts):
+            yield from _entry(path, rel, base)
+
+
+def _entry(path: Path, rel: str, base: Path) -> Iterator[InputFile | Quarantined]:
+    """What one directory entry is: an input, a refusal, or nothing (a folder, whose files rglob yields)."""
+    target = path.resolve()
+    if not target.is_relative_to(base):
+        yield Quarantined(rel, "outside_root", f"link to {target} leaves {base}")
+    elif path.is_dir():
+        return
+    elif not path.exists():
+        yield Quarantined(rel, "unreadable", f"broken link to {target}")
+    elif not path.is_file():
+        yield Quarantined(rel, "unreadable", "not a regular file (FIFO, socket or device): never opened")
+    else:
         yield InputFile(path, rel)
 
 
@@ -117,7 +132,7 @@ def _from_fields(source_path: str, fmt: str, row: dict[str, object]) -> Ingested
 def _json_records(source_path: str, text: str) -> Iterator[Ingested]:
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as err:
+    except (json.JSONDecodeError, RecursionError) as err:
         yield Quarantined(source_path, "parse_error", f"invalid JSON: {err}")
         return
     if isinstance(data, dict):
@@ -142,7 +157,7 @@ def _jsonl_records(source_path: str, text: str) -> Iterator[Ingested]:
         path = f"{source_path}#{n}"
         try:
             element = json.loads(line)
-        except json.JSONDecodeError as err:
+        except (json.JSONDecodeError, RecursionError) as err:
             yield Quarantined(path, "parse_error", f"invalid JSON line: {err}")
             continue
         if isinstance(element, dict):
@@ -162,7 +177,7 @@ def _csv_records(source_path: str, text: str) -> Iterator[Ingested]:
         yield Quarantined(source_path, "parse_error", f"CSV: {err}")
         return
     names = [h.strip().lower() for h in header]
-    has_header = any(alias in names for alias in FIELD_ALIASES["text"])
+    has_header = any(alias in names for aliases in FIELD_ALIASES.values() for alias in aliases)
     n = 0
     if not has_header:
         n += 1
