@@ -1,10 +1,11 @@
 """Extraction accuracy on the hand-annotated gold sets: build each corpus, score it, print one table.
 
-usage: python benchmarks/score_gold.py [NAME ...] [--markdown]
+usage: python benchmarks/score_gold.py [NAME ...] [--exclude NAME ...] [--markdown]
 
 Every `tests/gold/NAME.json` is scored against a fresh warehouse built from its corpus: the folder
 `tests/gold/NAME/` when it exists, else the known home of the corpus (`seeds`: ../shared/corpora/seeds,
-`sample`: etl/data/sample_corpus). NAME arguments restrict the run to those gold sets.
+`sample`: etl/data/sample_corpus). NAME arguments restrict the run to those gold sets; `--exclude NAME`
+(repeatable) leaves a gold set out, e.g. a blind set that must not be looked at while tuning.
 Figures are those of shared/eval/score.py (its README defines the matching).
 """
 
@@ -62,8 +63,14 @@ def fmt(value) -> str:
 
 
 def main() -> None:
-    wanted = [a for a in sys.argv[1:] if not a.startswith("--")]
-    names = wanted or sorted(p.stem for p in GOLD.glob("*.json"))
+    args, wanted, excluded = sys.argv[1:], [], set()
+    while args:
+        arg = args.pop(0)
+        if arg == "--exclude" and args:
+            excluded.add(args.pop(0))
+        elif not arg.startswith("--"):
+            wanted.append(arg)
+    names = [n for n in wanted or sorted(p.stem for p in GOLD.glob("*.json")) if n not in excluded]
     with tempfile.TemporaryDirectory() as tmp:
         results = {n: r for n in names if (r := score(n, Path(tmp))) is not None}
     header = ["figure", *results]
