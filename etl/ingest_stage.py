@@ -73,7 +73,7 @@ def changed_files(con: duckdb.DuckDBPyConnection | None, found: Scan) -> list[st
     the stored one (touched, or re-delivered unchanged) is not new.
     """
     if con is None:
-        return sorted(found.fingerprints["input_file"])
+        return sorted(set(found.fingerprints["input_file"]) | {q.source_path for q in found.refused})
     known = con.sql("SELECT input_file, size_bytes, mtime_ns, sha256 FROM input_files").pl()
     fresh = found.fingerprints.join(known.drop("sha256"), on=["input_file", "size_bytes", "mtime_ns"], how="anti")
     stored = dict(known.select("input_file", "sha256").iter_rows())

@@ -105,8 +105,12 @@ def _cmd_query(args: argparse.Namespace) -> int:
     warehouse = _warehouse(args)
     if not warehouse.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `timeline build` first")
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        frame = con.sql(args.sql).pl()
+    # read_only stops writes to the warehouse; no external access stops COPY ... TO and reading files.
+    with duckdb.connect(str(warehouse), read_only=True, config={"enable_external_access": False}) as con:
+        relation = con.sql(args.sql)
+        if relation is None:
+            raise ValueError("the statement returned no rows: `timeline query` only reads")
+        frame = relation.pl()
     _print_frame(frame, args.format)
     return 0
 
