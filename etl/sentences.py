@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 
 Span = tuple[int, int]
+# Longer "sentences" (tables, lists, run-on scraped text) are cut at whitespace: every figure looks
+# around its own sentence, so an unbounded sentence makes extraction quadratic in its length.
+MAX_SENTENCE_CHARS = 1500
 
 _ABBREVIATIONS = frozenset(
     {
@@ -48,6 +51,21 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return (start, end) if end > start else None
 
 
+def _bounded(text: str, span: Span) -> list[Span]:
+    """A span cut into pieces of at most MAX_SENTENCE_CHARS, at the last whitespace before each cut."""
+    start, end = span
+    pieces: list[Span] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        piece = _trim(text, start, cut)
+        if piece:
+            pieces.append(piece)
+        start = cut
+    piece = _trim(text, start, end)
+    return [*pieces, piece] if piece else pieces
+
+
 def sentences(text: str) -> list[Span]:
     """(start, end) of each sentence of `text`, whitespace trimmed, in order."""
     spans: list[Span] = []
@@ -57,11 +75,11 @@ def sentences(text: str) -> list[Span]:
             continue
         span = _trim(text, start, m.end())
         if span:
-            spans.append(span)
+            spans.extend(_bounded(text, span))
         start = m.end()
     span = _trim(text, start, len(text))
     if span:
-        spans.append(span)
+        spans.extend(_bounded(text, span))
     return spans
 
 

@@ -307,3 +307,12 @@ def test_seed_004_dates():
     text, claims = seed("004")
     assert find(text, claims, "five").as_of == date(2016, 12, 6)
     assert find(text, claims, "70 percent").as_of == date(2016, 12, 6)
+
+
+def test_a_run_on_sentence_is_cut_so_extraction_stays_linear():
+    from etl.sentences import MAX_SENTENCE_CHARS, sentences
+
+    text = "At least 12 civilians were killed in Taiz, medics said, " * 400
+    spans = sentences(text)
+    assert len(spans) > 1 and all(end - start <= MAX_SENTENCE_CHARS for start, end in spans)
+    assert all(text[s:e] == text[s:e].strip() for s, e in spans)
