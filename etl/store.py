@@ -4,6 +4,12 @@ Writers work on a private staging copy of the warehouse and publish it with os.r
 holding the published file never block a run and never see a half-written state (STACK-NOTES).
 Every write is a delete-then-insert keyed on content ids inside one transaction: re-running a stage
 on the same input changes nothing, and a crash leaves either the old or the new rows.
+
+With a lake (etl/lake.py, DuckLake mode) writers commit straight into the lake's tables, each
+transaction an atomic snapshot, and the staging file is the next front file: created empty when a run
+starts writing (so "this run has work" means the same in both modes), filled with the views and
+search index at publication, pinned at the lake's latest snapshot, then moved over the published path.
+Readers of the published front file keep seeing the snapshot it pins until the next publication.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import polars as pl
 
 import sql
 from etl import search
+from etl.lake import Lake, attach_front, sql_literal
 
 STAGING_SUFFIX = "_staging"
 
@@ -29,6 +36,22 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     con = duckdb.connect(str(path), read_only=read_only)
     if not read_only:
         apply_schema(con)
+    return con
+
+
+def read_only(path: Path | str, external_access: bool = True) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a published warehouse; a front file's lake is attached at its published snapshot.
+    external_access=False then forbids reading or writing any file outside the lake's data path."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        lake = attach_front(con)
+        if not external_access:
+            if lake is not None:
+                con.execute(f"SET allowed_directories = [{sql_literal(lake.data_path)}]")
+            con.execute("SET enable_external_access = false")
+    except BaseException:
+        con.close()
+        raise
     return con
 
 
@@ -54,11 +77,16 @@ def build_lock(published: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def start_staging(published: Path) -> Path:
-    """A fresh staging copy of the published warehouse (or a new empty one), leftovers discarded."""
+def start_staging(published: Path, lake: Lake | None = None) -> Path:
+    """A fresh staging copy of the published warehouse (or a new empty one), leftovers discarded.
+    With a lake: an empty front file to be, and the lake's tables created if missing."""
     staging = staging_path(published)
     for stale in (staging, staging.with_name(staging.name + ".wal")):
         stale.unlink(missing_ok=True)
+    if lake is not None:
+        lake.connect_writer().close()
+        duckdb.connect(str(staging)).close()
+        return staging
     if published.exists():
         shutil.copyfile(published, staging)
     with connect(staging):
@@ -66,10 +94,18 @@ def start_staging(published: Path) -> Path:
     return staging
 
 
-def publish(published: Path) -> None:
-    """Index the staging file for search, checkpoint it, and move it over the published one atomically."""
+def connect_staging(published: Path, lake: Lake | None = None) -> duckdb.DuckDBPyConnection:
+    """The connection a run's stages write through: the staging file, or the lake's latest snapshot."""
+    return lake.connect_writer() if lake is not None else connect(staging_path(published))
+
+
+def publish(published: Path, lake: Lake | None = None) -> None:
+    """Index the staging file for search, checkpoint it, and move it over the published one atomically.
+    With a lake the staging file first becomes the front file pinned at the lake's latest snapshot."""
     staging = staging_path(published)
     with duckdb.connect(str(staging)) as con:
+        if lake is not None:
+            lake.write_front(con)
         search.build_index(con)
         con.execute("CHECKPOINT")
     with open(staging, "rb+") as handle:
@@ -107,4 +143,6 @@ def get_state(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
 
 
 def set_state(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
-    con.execute("INSERT OR REPLACE INTO pipeline_state VALUES (?, ?)", [key, value])
+    """Delete then insert: DuckLake tables have no primary key for INSERT OR REPLACE."""
+    con.execute("DELETE FROM pipeline_state WHERE key = ?", [key])
+    con.execute("INSERT INTO pipeline_state VALUES (?, ?)", [key, value])

@@ -11,6 +11,7 @@ import duckdb
 from dagster import ConfigurableResource
 
 from etl import store
+from etl.lake import Lake
 
 DEFAULT_WAREHOUSE = Path("warehouse") / "timeline.duckdb"
 
@@ -21,13 +22,21 @@ def default_warehouse_path() -> Path:
 
 
 class WarehouseResource(ConfigurableResource):
-    """The published DuckDB file and its private staging copy (see etl/store.py)."""
+    """The published DuckDB file and its private staging copy (see etl/store.py); with a catalog, the
+    tables live in a DuckLake (etl/lake.py) and the published file is its front file."""
 
     path: str = ""
+    catalog: str = ""  # after 'ducklake:' in ATTACH; empty: $TIMELINE_CATALOG, and file mode if that is unset
+    data_path: str = ""  # the lake's Parquet folder or object-store prefix; empty: $TIMELINE_DATA_PATH
 
     @property
     def published(self) -> Path:
         return Path(self.path) if self.path else default_warehouse_path()
+
+    @property
+    def lake(self) -> Lake | None:
+        return Lake.from_settings(self.catalog or os.environ.get("TIMELINE_CATALOG", ""),
+                                  self.data_path or os.environ.get("TIMELINE_DATA_PATH", ""))
 
     @contextmanager
     def read_published(self) -> Iterator[duckdb.DuckDBPyConnection | None]:
@@ -35,14 +44,14 @@ class WarehouseResource(ConfigurableResource):
         if not self.published.exists():
             yield None
             return
-        con = duckdb.connect(str(self.published), read_only=True)
+        con = store.read_only(self.published)
         try:
             yield con
         finally:
             con.close()
 
     def start_staging(self) -> None:
-        store.start_staging(self.published)
+        store.start_staging(self.published, self.lake)
 
     def has_staging(self) -> bool:
         return store.staging_path(self.published).exists()
@@ -56,7 +65,7 @@ class WarehouseResource(ConfigurableResource):
         if not self.has_staging():
             yield None
             return
-        con = store.connect(store.staging_path(self.published))
+        con = store.connect_staging(self.published, self.lake)
         try:
             yield con
         finally:
@@ -66,5 +75,5 @@ class WarehouseResource(ConfigurableResource):
         """Publish the staging file if this run made one; False when there was nothing to publish."""
         if not self.has_staging():
             return False
-        store.publish(self.published)
+        store.publish(self.published, self.lake)
         return True
