@@ -82,7 +82,7 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
 def _cmd_build(args: argparse.Namespace) -> int:
     warehouse = _warehouse(args)
     published = build(args.paths, warehouse, args.workers)
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with store.read_only(warehouse) as con:
         row = con.sql(SUMMARY_SQL).pl().row(0, named=True)
     status = "published" if published else "nothing new; warehouse unchanged"
     print(f"{status}: {warehouse}")
@@ -105,8 +105,9 @@ def _cmd_query(args: argparse.Namespace) -> int:
     warehouse = _warehouse(args)
     if not warehouse.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `timeline build` first")
-    # read_only stops writes to the warehouse; no external access stops COPY ... TO and reading files.
-    with duckdb.connect(str(warehouse), read_only=True, config={"enable_external_access": False}) as con:
+    # read_only stops writes to the warehouse; no external access stops COPY ... TO and reading files
+    # (a DuckLake front file's lake is attached first, and its data path stays readable).
+    with store.read_only(warehouse, external_access=False) as con:
         relation = con.sql(args.sql)
         if relation is None:
             raise ValueError("the statement returned no rows: `timeline query` only reads")

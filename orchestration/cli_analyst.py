@@ -14,17 +14,18 @@ from pathlib import Path
 
 import duckdb
 
-from etl import charts, dictionary, export, search
+from etl import charts, dictionary, export, search, store
 from orchestration.resources import default_warehouse_path
 
 
 @contextmanager
 def read_only(args: argparse.Namespace) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection to --warehouse (default: $TIMELINE_WAREHOUSE or warehouse/timeline.duckdb)."""
+    """A read-only connection to --warehouse (default: $TIMELINE_WAREHOUSE or warehouse/timeline.duckdb), its lake
+    attached if it is a DuckLake front file."""
     warehouse = Path(args.warehouse) if args.warehouse else default_warehouse_path()
     if not warehouse.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `timeline build` first")
-    con = duckdb.connect(str(warehouse), read_only=True)
+    con = store.read_only(warehouse)
     try:
         yield con
     finally:
