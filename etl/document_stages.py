@@ -181,8 +181,11 @@ def _write_chunk(con: duckdb.DuckDBPyConnection, stage: str, chunk: list, now: d
 
 def _quarantine_document(con: duckdb.DuckDBPyConnection, doc_id: str, error: str, now: datetime) -> None:
     """Move every source of a document that crashed a stage to quarantine, and drop the document."""
+    # delete then insert, not INSERT OR REPLACE: DuckLake tables (etl/lake.py) have no primary key
+    con.execute("DELETE FROM quarantine WHERE source_path IN "
+                "(SELECT source_path FROM document_sources WHERE doc_id = ?)", [doc_id])
     con.execute("""
-        INSERT OR REPLACE INTO quarantine
+        INSERT INTO quarantine
         SELECT source_path, input_file, 'extraction_error', ?, ? FROM document_sources WHERE doc_id = ?
     """, [error[:2000], now, doc_id])
     con.execute("DELETE FROM document_sources WHERE doc_id = ?", [doc_id])
