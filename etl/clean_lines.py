@@ -94,6 +94,13 @@ class _Walker:
             blocks.append(Block(kind, text))
         self.last = kind
 
+    def keep_meta_items(self, bar: str) -> None:
+        """Keep the dateline and byline items of a bar ('By Jane Doe | March 4th, 2018 | Middle East')."""
+        for item in _NAV_SPLIT_RE.split(bar):
+            kind = evidence_kind(item.strip()) if item.strip() else None
+            if kind in ("dateline", "byline"):
+                self.block(kind, item.strip())
+
     def feed(self, raw: str) -> None:
         text = strip_bullets(raw)
         if not text:
@@ -106,6 +113,7 @@ class _Walker:
             self.in_related = self.in_related or reason == RELATED_MARKER
             return self.drop(text, reason)
         if _is_nav_bar(text):
+            self.keep_meta_items(text)
             return self.drop(text, "navigation")
         if key in self.seen:
             return self.drop(text, "repeated_line")

@@ -125,20 +125,40 @@ def _wire_date(record: RawRecord, body: str, blocks: Sequence[Block], evidence: 
     return (found, "inferred") if found else None
 
 
+def _week_of(anchor: date, body: str) -> date:
+    """The latest of `anchor` and the past-tense weekdays the text names around it (three days either side)."""
+    return max([anchor, *nearest_weekdays(anchor, past_weekdays(body))])
+
+
 def infer_published(body: str, evidence: list[date]) -> date | None:
     """The latest date the evidence shows, advanced to past-tense weekdays the text mentions.
 
-    A statement dated by the text itself ('on Wednesday (Dec 7)', in the evidence's year) fixes
-    the week the article speaks from: other weekdays are the nearest days of that name around it
-    ('on Tuesday' the day before, 'on Friday' two days later).
+    A statement dated by the text itself ('on Wednesday (Dec 7)', in the evidence's year), or a
+    caption whose weekday the text names ('Goma, January 28' + 'on Tuesday'), fixes the week the
+    article speaks from: other weekdays are the nearest days of that name around it ('on Sunday'
+    two days before, 'on Friday' three days later).
     """
     if not evidence:
         return None
     stated = weekday_dated(body, max(evidence).year)
     if stated:
-        anchor = max([*evidence, *stated])
-        return max([anchor, *nearest_weekdays(anchor, past_weekdays(body))])
-    return advance_to_weekdays(max(evidence), past_weekdays(body))
+        return _week_of(max([*evidence, *stated]), body)
+    weekdays = past_weekdays(body)
+    if max(evidence).weekday() in weekdays:
+        return _week_of(max(evidence), body)
+    return advance_to_weekdays(max(evidence), weekdays)
+
+
+def weekday_dated_in_text_year(body: str) -> date | None:
+    """A statement dated 'on Tuesday (Sept 29)' with no year anywhere on the page: the year is the
+    first, from that of the latest date the text refers to ('in July 2015'), in which the day falls
+    on that weekday."""
+    latest = _latest_reference(body)
+    for year in (latest.year, latest.year + 1) if latest else ():
+        stated = weekday_dated(body, year)
+        if stated:
+            return _week_of(max(stated), body)
+    return None
 
 
 def resolve_published(record: RawRecord, meta: PageMeta, body: str, blocks: Sequence[Block]) -> tuple[date | None, str]:
@@ -154,5 +174,5 @@ def resolve_published(record: RawRecord, meta: PageMeta, body: str, blocks: Sequ
     wire = _wire_date(record, body, blocks, evidence)
     if wire:
         return wire
-    inferred = infer_published(body, evidence) or file_name_date(record.source_path)
+    inferred = infer_published(body, evidence) or file_name_date(record.source_path) or weekday_dated_in_text_year(body)
     return (inferred, "inferred") if inferred else (None, "unknown")

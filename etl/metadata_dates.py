@@ -57,6 +57,7 @@ _PAST_RE = re.compile(
 )
 _FILE_DATE_RE = re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)\d{2})(?P<sep>[-_.])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?!\d)")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
+_DOTTED_RE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})")
 _PARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
 MIN_YEAR = 1900
 ADVANCE_DAYS = 6
@@ -66,19 +67,28 @@ ADVANCE_DAYS = 6
 def parse_date(text: str) -> date | None:
     """A calendar date from one date string (ISO fast path, else dateparser in English), else None.
 
-    Numeric dates read month first ('12/5/2016' -> 5 December), as in US feeds and FA-KES.
+    Numeric dates with slashes read month first ('12/5/2016' -> 5 December), as in US feeds and
+    FA-KES; with dots they read day first ('05.08.2024' -> 5 August), as everywhere dots are used.
     """
     text = text.strip()
     if not text or len(text) > 80:
         return None
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        found = dateparser.parse(text, languages=["en"], settings=_PARSER_SETTINGS)
-        parsed = found.date() if found else None
+    dotted = _DOTTED_RE.fullmatch(text)
+    if dotted:
+        parsed = _in_year(int(dotted.group("m")), int(dotted.group("d")), int(dotted.group("y")))
+    else:
+        parsed = _parse_text(text)
     if parsed is None or not MIN_YEAR <= parsed.year <= date.today().year + 1:
         return None
     return parsed
+
+
+def _parse_text(text: str) -> date | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        found = dateparser.parse(text, languages=["en"], settings=_PARSER_SETTINGS)
+        return found.date() if found else None
 
 
 def dateline_date(line: str) -> tuple[date, bool] | None:

@@ -284,12 +284,25 @@ def test_dated_dateline_sudan_tribune_style() -> None:
         ("5 December 2016", date(2016, 12, 5)),
         ("2016-12-05T09:30:00Z", date(2016, 12, 5)),
         ("Wednesday 2 November 2016 18:40 GMT", date(2016, 11, 2)),
+        ("14.03.2022 | 08:45 EET", date(2022, 3, 14)),
+        ("03.04.2022", date(2022, 4, 3)),
+        ("Published: Fri 9 Jun 2023 06.10 BST", date(2023, 6, 9)),
     ],
 )
 def test_explicit_datelines_in_common_forms(line: str, expected: date) -> None:
     doc = clean_text(f"Aleppo ceasefire rejected\n{line}\nThe government rejected the truce, officials said.\n")
     assert (doc.published_on, doc.published_basis) == (expected, "explicit")
     assert texts(doc, "dateline") == [line]
+
+
+def test_date_and_byline_items_of_a_bar_are_kept() -> None:
+    doc = clean_text(
+        "Mariupol steelworks holds out\nBy Anna Kovalenko | April 21st, 2022 | Europe\n"
+        "Defenders of the Azovstal plant refused to surrender on Thursday, officials said.\n"
+    )
+    assert (doc.published_on, doc.published_basis) == (date(2022, 4, 21), "explicit")
+    assert texts(doc, "byline") == ["By Anna Kovalenko"]
+    assert "Europe" not in doc.body_text
 
 
 def test_published_line_wins_over_updated_line() -> None:
@@ -389,6 +402,28 @@ def test_weekdays_around_a_dated_weekday_are_days_of_the_same_week() -> None:
     assert (clean_text(text).published_on, clean_text(text).published_basis) == (date(2024, 3, 6), "inferred")
     without_wednesday = text.replace("Aid groups on Wednesday urged both sides to open the roads.\n", "")
     assert clean_text(without_wednesday).published_on == date(2024, 3, 4)
+
+
+def test_caption_day_named_in_the_text_fixes_the_week() -> None:
+    text = (
+        "Fighting reaches Wad Madani\nResidents leave Wad Madani, Sudan, December 19, 2023.\n"
+        "Paramilitary fighters entered the city on Tuesday, witnesses said.\n"
+        "The army shelled their positions on Sunday, residents said.\n"
+    )
+    assert (clean_text(text).published_on, clean_text(text).published_basis) == (date(2023, 12, 19), "inferred")
+    without_tuesday = text.replace("on Tuesday", "overnight")
+    assert clean_text(without_tuesday).published_on == date(2023, 12, 24)
+
+
+def test_weekday_dated_statement_takes_the_year_the_text_refers_to() -> None:
+    text = (
+        "Militants storm Marawi\nLast updated: 5 hours ago\n"
+        "Troops said on Wednesday (May 24) that militants who pledged allegiance to Islamic State in"
+        " January 2017 had burned a school.\n"
+    )
+    assert (clean_text(text).published_on, clean_text(text).published_basis) == (date(2017, 5, 24), "inferred")
+    assert clean_text(text.replace("Wednesday", "Thursday")).published_on == date(2018, 5, 24)  # the next year
+    assert clean_text(text.replace("Wednesday", "Friday")).published_basis == "unknown"
 
 
 HTML_PAGE = """<!doctype html><html><head>
