@@ -51,6 +51,7 @@ class _Rule:
     trigger: re.Pattern
     requires: re.Pattern | None
     excludes: re.Pattern | None
+    needs_actor: bool
 
 
 def _words(cell: str) -> re.Pattern | None:
@@ -61,7 +62,7 @@ def _words(cell: str) -> re.Pattern | None:
 @cache
 def _rules() -> tuple[_Rule, ...]:
     return tuple(_Rule(r["event_type"], r.get("plover_code", ""), _words(r["triggers"]),
-                       _words(r.get("requires", "")), _words(r.get("excludes", "")))
+                       _words(r.get("requires", "")), _words(r.get("excludes", "")), r.get("needs_actor") == "yes")
                  for r in lexicon.load("event_triggers.csv"))
 
 
@@ -133,6 +134,8 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
             if rule.event_type not in _SPEECH_ACTS and not happened:
                 continue
             actors = _actors(text, m, clause, sentence)
+            if rule.needs_actor and not actors:
+                continue
             dating = dates.dating_for(expressions, sentence, clause, m.span(), doc.published_on)
             events.append(EventMention(
                 quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=m.start(), char_end=m.end(),

@@ -102,6 +102,36 @@ def test_talks_evacuation_aid_statement():
     assert (e.event_type, e.plover_code, e.actors) == ("statement", "", ("Syrian government",))
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors"),
+    [
+        ("Tigrayan forces fell back to Mekelle on Friday.", "withdraw", ("TPLF",)),
+        ("French troops handed over their base in Gao to the Malian army on Monday.", "withdraw", ("France",)),
+        ("The army launched an offensive on Hama on Thursday.", "attack", ("government forces",)),
+        ("Al-Shabaab fighters fired mortars at the airport in Mogadishu on Sunday.", "attack", ("al-Shabaab",)),
+        ("Tanks advanced into the eastern districts of Kherson on Tuesday.", "attack", ()),
+        ("The Somali government declared victory in Baidoa on Saturday.", "capture", ("Somali government",)),
+        ("Russian troops had taken full control of Soledar on Friday.", "capture", ("Russia",)),
+        ("Sudan's army called on Monday for an immediate ceasefire in Khartoum.", "call_for_ceasefire", ("SAF",)),
+        ("Ethiopia and the TPLF signed a deal to end the fighting on Wednesday.", "agree_ceasefire",
+         ("Ethiopian government", "TPLF")),
+        ("The Houthis rejected the peace plan on Tuesday.", "reject_ceasefire", ("Houthis",)),
+        ("Envoys from Qatar and Egypt are due to meet in Doha on Friday.", "talks", ("Qatar", "Egypt")),
+        ("President William Ruto convened a summit of regional leaders on Monday.", "talks", ("Kenya",)),
+        ("Rwanda's government welcomed the deal on Friday.", "statement", ("Rwanda",)),
+        ("The junta denied on Sunday that the town had fallen.", "statement", ("Myanmar military",)),
+    ],
+)
+def test_events_phrased_in_more_ways(text: str, event_type: str, actors: tuple[str, ...]) -> None:
+    e = only(text)
+    assert (e.event_type, e.actors) == (event_type, actors)
+
+
+def test_speech_verbs_are_statements_only_of_named_actors() -> None:
+    assert events("Many in the city welcomed the news on Friday.") == []
+    assert [e.event_type for e in events("Azerbaijan condemned the strike on Ganja.")] == ["statement"]
+
+
 def test_threats_and_demands_are_not_events_but_calls_are():
     assert events("Hamas fighters will be attacked if they refuse to leave Rafah.") == []
     e = only("The rebels want a short truce to evacuate the wounded.")
@@ -114,7 +144,6 @@ def test_threats_and_demands_are_not_events_but_calls_are():
     [
         "Rebels dismissed talk of them withdrawing from Idlib.",
         "On Tuesday, army units were on the verge of seizing the port of Hodeidah.",
-        "The army launched an offensive to recapture Sirte in May.",
         "Government forces have retaken most of Marawi, the military said.",
         "It has since cleared 19 of the 56 villages around the town.",
         "Troops entered Mosul for the first time since the militants overran the city in June 2014.",
@@ -124,6 +153,10 @@ def test_threats_and_demands_are_not_events_but_calls_are():
 )
 def test_states_plans_and_background_are_not_events(text):
     assert [e.event_type for e in events(text)] in ([], ["veto"])
+
+
+def test_an_offensive_launched_is_an_attack_and_its_aim_no_capture():
+    assert [e.event_type for e in events("The army launched an offensive to recapture Sirte in May.")] == ["attack"]
 
 
 def test_a_dated_perfect_is_an_event_and_a_named_date_is_no_date():
