@@ -158,7 +158,7 @@ def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
     sentence_spans = sentences(text)
     if not sentence_spans:
         return []
-    expressions = dates.find_expressions(text, doc.published_on)
+    expressions = dates.document_expressions(text, doc.published_on)
     busy = sorted((e.start, e.end) for e in expressions if e.type in ("DURATION", "DATE", "TIME", "SET"))
     places, main = document_places(text)
     claims = []

@@ -12,8 +12,10 @@ shared/CONTRACT.md) and dating_for (the Dating of a figure or event at given off
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from etl import dates_resolve as R
 from etl.dates_rules import _SPECS, Ctx, Resolved, Rule
@@ -66,6 +68,13 @@ def find_expressions(text: str, reference_date: date | None) -> list[TimeExpress
         found.append(_expression(ctx, _since(_from_now(resolved, ctx), ctx)))
         pos = m.end()
     return [_agree_weekday(e, nxt, text) for e, nxt in zip(found, [*found[1:], None], strict=False)]
+
+
+@lru_cache(maxsize=1)
+def document_expressions(text: str, reference_date: date | None) -> tuple[TimeExpression, ...]:
+    """find_expressions of the last document asked for: its claims and its events, extracted one after
+    the other, share one scan (about 2 ms per FA-KES article)."""
+    return tuple(find_expressions(text, reference_date))
 
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -174,7 +183,7 @@ def _nearest(exprs: list[TimeExpression], anchor: tuple[int, int]) -> TimeExpres
 
 
 def dating_for(
-    expressions: list[TimeExpression],
+    expressions: Sequence[TimeExpression],
     sentence: tuple[int, int],
     clause: tuple[int, int],
     anchor: tuple[int, int],

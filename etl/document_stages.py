@@ -9,8 +9,9 @@ whose processing raises is quarantined (reason `extraction_error`); it never sto
 from __future__ import annotations
 
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
@@ -71,26 +72,39 @@ def _mention_rows(doc_id: str, mentions: Iterable, key: Callable) -> list[dict]:
     return rows
 
 
+def _event_rows(doc_id: str, doc: CleanDocument) -> list[dict]:
+    rows = _mention_rows(doc_id, extract_events(doc), lambda m: ("event", m.char_start, m.char_end, m.event_type))
+    for r in rows:
+        r["actors"] = list(r["actors"])
+    return rows
+
+
 def _claims(row: dict) -> dict[str, list[dict]]:
-    mentions = extract_claims(_stored_document(row))
-    return {"claim_store": _mention_rows(row["doc_id"], mentions, lambda m: (m.char_start, m.char_end, m.metric))}
+    """Claims of a document, and its events too while it is at hand when the events stage has not seen it:
+    both read the same time expressions and places (etl.dates.document_expressions), computed once."""
+    doc = _stored_document(row)
+    doc_id = row["doc_id"]
+    tables = {"claim_store": _mention_rows(doc_id, extract_claims(doc), lambda m: (m.char_start, m.char_end, m.metric))}
+    if row.get("events_pending"):
+        tables["event_store"] = _event_rows(doc_id, doc)
+        tables["stage_done"] = [{"doc_id": doc_id, "stage": "events"}]
+    return tables
 
 
 def _events(row: dict) -> dict[str, list[dict]]:
-    mentions = extract_events(_stored_document(row))
-    rows = _mention_rows(row["doc_id"], mentions, lambda m: ("event", m.char_start, m.char_end, m.event_type))
-    for r in rows:
-        r["actors"] = list(r["actors"])
-    return {"event_store": rows}
+    return {"event_store": _event_rows(row["doc_id"], _stored_document(row))}
 
 
+# pending_sql selects a stage's pending documents; chunks add a doc_id range to it (see _chunks)
 _PENDING = "SELECT {cols} FROM {table} t WHERE NOT EXISTS " \
-           "(SELECT 1 FROM stage_done s WHERE s.doc_id = t.doc_id AND s.stage = '{stage}') ORDER BY t.doc_id"
+           "(SELECT 1 FROM stage_done s WHERE s.doc_id = t.doc_id AND s.stage = '{stage}')"
+_EVENTS_PENDING = "NOT EXISTS (SELECT 1 FROM stage_done e WHERE e.doc_id = t.doc_id AND e.stage = 'events')"
 STAGES = {
     "clean": StageSpec("clean", _PENDING.format(
         cols="t.*, (SELECT min(source_path) FROM document_sources d WHERE d.doc_id = t.doc_id) AS source_path",
         table="raw_documents", stage="clean"), _clean),
-    "claims": StageSpec("claims", _PENDING.format(cols="t.*", table="doc_store", stage="claims"), _claims),
+    "claims": StageSpec("claims", _PENDING.format(cols=f"t.*, {_EVENTS_PENDING} AS events_pending", table="doc_store",
+                                                  stage="claims"), _claims),
     "events": StageSpec("events", _PENDING.format(cols="t.*", table="doc_store", stage="events"), _events),
 }
 TABLE_SCHEMAS = {
@@ -108,6 +122,7 @@ TABLE_SCHEMAS = {
                     "char_start": pl.Int32, "char_end": pl.Int32, "event_type": pl.String, "plover_code": pl.String,
                     "actors": pl.List(pl.String), "target": pl.String, "location": pl.String,
                     "event_date": pl.Date, "date_precision": pl.String, "modality": pl.String},
+    "stage_done": {"doc_id": pl.String, "stage": pl.String},
 }
 
 
@@ -125,9 +140,24 @@ def _safe_chunk(stage: str, rows: list[dict]) -> list[tuple[str, dict[str, list[
 
 
 def _chunks(con: duckdb.DuckDBPyConnection, spec: StageSpec) -> Iterator[list[dict]]:
-    frame = con.sql(spec.pending_sql).pl()
-    for offset in range(0, frame.height, CHUNK):
-        yield frame.slice(offset, CHUNK).to_dicts()
+    """Pending rows CHUNK documents at a time, read when needed: only the ids of all pending documents are
+    held, never every text at once (100k raw documents would hold about 1 GB more)."""
+    ids = [r[0] for r in con.execute(f"SELECT doc_id FROM ({spec.pending_sql}) ORDER BY doc_id").fetchall()]
+    for offset in range(0, len(ids), CHUNK):
+        first, last = ids[offset], ids[min(offset + CHUNK, len(ids)) - 1]
+        yield con.execute(f"SELECT * FROM ({spec.pending_sql}) WHERE doc_id BETWEEN ? AND ? ORDER BY doc_id",
+                          [first, last]).pl().to_dicts()
+
+
+def _in_order(pool: ProcessPoolExecutor, stage: str, chunks: Iterator[list[dict]], ahead: int) -> Iterator[list]:
+    """pool.map(_safe_chunk, chunks) with at most `ahead` chunks in flight (map would read every chunk first)."""
+    queue: deque[Future] = deque()
+    for chunk in chunks:
+        queue.append(pool.submit(_safe_chunk, stage, chunk))
+        if len(queue) >= ahead:
+            yield queue.popleft().result()
+    while queue:
+        yield queue.popleft().result()
 
 
 def pending_count(con: duckdb.DuckDBPyConnection, stage: str) -> int:
@@ -145,7 +175,7 @@ def run_stage(con: duckdb.DuckDBPyConnection, stage: str, now: datetime, workers
     chunks = _chunks(con, spec)
     pool = ProcessPoolExecutor(workers) if workers > 1 else None
     try:
-        results = pool.map(_safe_chunk, [stage] * total, chunks) if pool else (_safe_chunk(stage, c) for c in chunks)
+        results = _in_order(pool, stage, chunks, 2 * workers) if pool else (_safe_chunk(stage, c) for c in chunks)
         for chunk in results:
             _write_chunk(con, stage, chunk, now, counts)
             if progress:
@@ -166,11 +196,12 @@ def _write_chunk(con: duckdb.DuckDBPyConnection, stage: str, chunk: list, now: d
         done.append(doc_id)
         for table, table_rows in tables.items():
             rows.setdefault(table, []).extend(table_rows)
+    marks = rows.pop("stage_done", [])
     with transaction(con):
         for table, table_rows in rows.items():
             write_frame(con, table, pl.DataFrame(table_rows, schema=TABLE_SCHEMAS[table], orient="row"))
-        marks = pl.DataFrame({"doc_id": done, "stage": [stage] * len(done)})
-        write_frame(con, "stage_done", marks)
+        marks += [{"doc_id": doc_id, "stage": stage} for doc_id in done]
+        write_frame(con, "stage_done", pl.DataFrame(marks, schema=TABLE_SCHEMAS["stage_done"], orient="row"))
         for doc_id, error in failed:
             _quarantine_document(con, doc_id, error, now)
     counts["documents"] += len(chunk)

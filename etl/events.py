@@ -124,7 +124,7 @@ def _background(text: str, trigger: re.Match, clause: Span, expressions: list) -
 def extract_events(doc: CleanDocument) -> list[EventMention]:
     """Every typed event stated in doc.body_text, with actors, place, date and modality."""
     text = doc.body_text
-    expressions = dates.find_expressions(text, doc.published_on)
+    expressions = dates.document_expressions(text, doc.published_on)
     places, main = document_places(text)
     events = []
     for sentence in sentences(text):

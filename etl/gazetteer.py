@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from etl import lexicon
 
@@ -187,15 +188,17 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(lexicon.load("places.csv"))
 
 
-def document_places(text: str) -> tuple[list[PlaceMention], str | None]:
+@lru_cache(maxsize=1)
+def document_places(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
     """All place mentions of a document (named ones plus resolved anaphora such as 'the city'),
-    in order, and the document's main place."""
+    in order, and the document's main place. The last document's answer is kept: its claims and
+    events, extracted one after the other, share it."""
     gaz = gazetteer()
     named = gaz.find(text)
     main = gaz.main_place(named)
     referred = [a for a in gaz.anaphora(text, named, main)
                 if not any(n.start < a.end and a.start < n.end for n in named)]
-    return sorted(named + referred, key=lambda p: p.start), main
+    return tuple(sorted(named + referred, key=lambda p: p.start)), main
 
 
 _OF_PLACE = re.compile(r"\s+(?:of|in|from|inside|across|into|on|at|near)\s+[\s\w'’-]*$")
@@ -204,7 +207,7 @@ _OF_PLACE = re.compile(r"\s+(?:of|in|from|inside|across|into|on|at|near)\s+[\s\w
 _SPEAKER_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|reported|confirmed)\b", re.I)  # 'officials in Misrata said'
 
 
-def _sector_named_before(text: str, places: list[PlaceMention], p: PlaceMention, sentence: tuple[int, int]) -> str:
+def _sector_named_before(text: str, places: Sequence[PlaceMention], p: PlaceMention, sentence: tuple[int, int]) -> str:
     """'the city' after 'five districts in eastern Aleppo' in the same sentence is that sector of it."""
     if not text.startswith("the ", p.start):
         return p.place
@@ -214,7 +217,7 @@ def _sector_named_before(text: str, places: list[PlaceMention], p: PlaceMention,
     return sectors[-1] if sectors else p.place
 
 
-def locate(text: str, places: list[PlaceMention], main: str | None, after: int,
+def locate(text: str, places: Sequence[PlaceMention], main: str | None, after: int,
            clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:
     """Where something stated at text[..after] happens: a place right after it ("70 percent of
     east Aleppo", "withdrew from the Old City"), else the most specific place of its clause, else
