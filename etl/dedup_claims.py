@@ -21,6 +21,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
+import sql
 from etl.clusters import components
 from etl.ids import content_id
 from etl.store import transaction, write_frame
@@ -67,8 +68,14 @@ WHERE (a.subject IS NULL OR b.subject IS NULL OR a.subject = b.subject)
 """
 
 
+def publish_observations(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute observation_store and timeline_store, the rows of the observations, metric_timeline and
+    modality_timeline views (sql/publish/observations.sql), from the mentions and their links."""
+    con.execute(sql.publish_script("observations"))
+
+
 def cluster_claims(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Recompute claim_observation and observation_conflicts from claim_store."""
+    """Recompute claim_observation and observation_conflicts from claim_store, then the stored observations."""
     mentions = [r[0] for r in con.execute("SELECT mention_id FROM claim_store").fetchall()]
     pairs = con.sql(CANDIDATE_PAIRS).pl()
     agree = pairs.filter(pl.col("values_agree"))
@@ -91,5 +98,6 @@ def cluster_claims(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         write_frame(con, "observation_conflicts", pl.DataFrame(
             {"observation_id": list(groups), "conflict_group": [content_id("conflict", g) for g in groups.values()]},
             schema={"observation_id": pl.String, "conflict_group": pl.String}))
+        publish_observations(con)
     return {"mentions": len(mentions), "observations": len(set(observation.values())),
             "conflicting_observations": len(groups)}

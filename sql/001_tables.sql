@@ -136,3 +136,39 @@ CREATE TABLE IF NOT EXISTS stage_done (
     stage  VARCHAR NOT NULL,
     PRIMARY KEY (doc_id, stage)
 );
+
+-- Written at publication by the deduplication stage (sql/publish/observations.sql): the rows the
+-- observations, metric_timeline and modality_timeline views read, computed once instead of per query.
+CREATE TABLE IF NOT EXISTS observation_store (
+    observation_id    VARCHAR NOT NULL,
+    metric            VARCHAR,
+    unit              VARCHAR,
+    location          VARCHAR,
+    subject           VARCHAR,
+    period_start      DATE,
+    as_of             DATE,
+    value             DOUBLE,
+    value_min         DOUBLE,
+    value_max         DOUBLE,
+    n_mentions        BIGINT,
+    n_sources         BIGINT,
+    first_reported_on DATE,
+    last_reported_on  DATE,
+    modality          VARCHAR,
+    conflict_group    VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS timeline_store (
+    metric          VARCHAR,
+    location        VARCHAR,
+    subject         VARCHAR,
+    as_of           DATE,
+    modality        VARCHAR,
+    value           DOUBLE,
+    value_min       DOUBLE,
+    value_max       DOUBLE,
+    n_sources       BIGINT,
+    has_conflict    BOOLEAN,
+    observation_ids VARCHAR[],
+    unit            VARCHAR
+);

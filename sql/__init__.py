@@ -9,3 +9,8 @@ def scripts() -> list[tuple[str, str]]:
     """(file name, SQL text) of every .sql file here, in the order they must be applied."""
     files = sorted(f for f in resources.files("sql").iterdir() if f.name.endswith(".sql"))
     return [(f.name, f.read_text(encoding="utf-8")) for f in files]
+
+
+def publish_script(name: str) -> str:
+    """The SQL of sql/publish/NAME.sql: statements a stage runs to recompute stored rows that views read."""
+    return resources.files("sql").joinpath("publish", f"{name}.sql").read_text(encoding="utf-8")
