@@ -1,0 +1,140 @@
+"""Query latency of the analyst views on a warehouse of 10M synthetic claim mentions.
+
+usage: python benchmarks/bench_views.py [--mentions 10000000] [--warehouse FILE] [--runs 5]
+
+The warehouse (kept at FILE when given, and reused when it already exists) is filled straight with
+SQL: N claim mentions from N/4 documents (40 publishers and 30% unknown, 5% near-copies), each
+mention reporting one of N/3 facts with the same skew as benchmarks/bench_dedup.py; a fact is an
+observation (claim_observation), 3% of observations share a conflict group; N/3 event mentions.
+Then the dedup stage's publication step (etl.dedup_claims.publish_observations) writes the tables
+the views read, and is timed. Each query runs `--runs` times on a read-only connection (a fresh one,
+as `timeline query` opens); the median is reported. Two queries per view: an analyst's lookup (one
+series, place, group or document) and a full scan (`count(*)` over the whole view).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_dedup import CLAIMS_SQL, EVENT_TYPES, EVENTS_SQL, METRICS  # noqa: E402
+
+from etl.dedup_claims import publish_observations  # noqa: E402
+from etl.store import apply_schema  # noqa: E402
+
+FILL_SQL = [
+    # claim_store rows as bench_dedup writes them, then each mention's fact as its observation
+    CLAIMS_SQL,
+    """INSERT INTO claim_observation
+       WITH base AS (SELECT i, CAST(pow(hash(i, 'fact') % 1000000 / 1e6, 1.5) * $facts AS BIGINT) AS f
+                     FROM range($n) t(i))
+       SELECT md5('mention' || i), md5('observation' || f) FROM base""",
+    """INSERT INTO observation_conflicts
+       SELECT DISTINCT observation_id, md5('conflict' || hash(observation_id) % 1000) FROM claim_observation
+       WHERE hash(observation_id, 'c') % 100 < 3""",
+    """INSERT INTO doc_store
+       SELECT 'doc' || d, 'title ' || d,
+              CASE WHEN hash(d, 'pub') % 10 < 3 THEN NULL ELSE 'Publisher ' || hash(d, 'p') % 40 END,
+              DATE '2011-01-01' + CAST(hash(d, 'date') % 4700 AS INTEGER), 'explicit', 'en', 'body of ' || d
+       FROM range($docs) t(d)""",
+    """INSERT INTO document_sources
+       SELECT 'inbox/' || d || '.txt', 'inbox/' || d || '.txt', 'doc' || d, TIMESTAMP '2024-01-01'
+       FROM range($docs) t(d)""",
+    """INSERT INTO doc_duplicates
+       SELECT 'doc' || d, 'doc' || (hash(d, 'of') % d), 0.8 FROM range(1, $docs) t(d) WHERE hash(d, 'dup') % 100 < 5""",
+    EVENTS_SQL,
+    """INSERT INTO event_cluster
+       WITH base AS (SELECT i, CAST(pow(hash(i, 'fact') % 1000000 / 1e6, 1.5) * $facts AS BIGINT) AS f
+                     FROM range($events) t(i))
+       SELECT md5('event' || i), md5('event' || f) FROM base""",
+]
+
+QUERIES = {
+    # view: (an analyst's lookup, its parameters)
+    "metric_timeline": "SELECT * FROM metric_timeline WHERE metric = 'people_displaced' AND location = 'place 5' "
+                       "ORDER BY as_of",
+    "control_timeline": "SELECT * FROM control_timeline WHERE location = 'place 5' ORDER BY as_of",
+    "displacement_timeline": "SELECT * FROM displacement_timeline WHERE location = 'place 5' ORDER BY as_of",
+    "casualty_timeline": "SELECT * FROM casualty_timeline WHERE location = 'place 5' ORDER BY as_of",
+    "observations": "SELECT * FROM observations WHERE metric = 'people_killed' AND location = 'place 5' "
+                    "AND as_of BETWEEN DATE '2016-01-01' AND DATE '2016-12-31'",
+    "latest_known_values": "SELECT * FROM latest_known_values WHERE metric = 'people_displaced' "
+                           "AND location = 'place 5' ORDER BY shown_on",
+    "cumulative_series": "SELECT * FROM cumulative_series WHERE metric = 'people_killed' AND location = 'place 5' "
+                         "ORDER BY as_of",
+    "modality_timeline": "SELECT * FROM modality_timeline WHERE metric = 'people_killed' AND location = 'place 5'",
+    "conflicting_figures": "SELECT * FROM conflicting_figures WHERE conflict_group = "
+                           "(SELECT min(conflict_group) FROM observation_conflicts) ORDER BY observation_value",
+    "claim_mentions": "SELECT * FROM claim_mentions WHERE doc_id = 'doc12345'",
+    "documents": "SELECT * FROM documents WHERE doc_id = 'doc12345'",
+    "event_mentions": "SELECT * FROM event_mentions WHERE doc_id = 'doc12345'",
+    "events": "SELECT * FROM events WHERE event_type = 'veto' AND location = 'place 5' ORDER BY event_date",
+    "timeline_as_known_on": "SELECT * FROM timeline_as_known_on(DATE '2016-12-31') "
+                            "WHERE metric = 'people_displaced' AND location = 'place 5'",
+}
+
+
+def fill(path: Path, n: int) -> float:
+    """Create and fill the warehouse, then run the publication step; returns that step's seconds."""
+    con = duckdb.connect(str(path))
+    apply_schema(con)
+    params = {"n": n, "facts": n // 3, "docs": n // 4, "events": n // 3, "metrics": METRICS, "types": EVENT_TYPES}
+    for statement in FILL_SQL:
+        used = {k: v for k, v in params.items() if f"${k}" in statement}
+        con.execute(statement, used)
+    started = time.perf_counter()
+    publish_observations(con)
+    seconds = time.perf_counter() - started
+    con.execute("CHECKPOINT")
+    con.close()
+    return seconds
+
+
+def latency(path: Path, sql: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        with duckdb.connect(str(path), read_only=True) as con:
+            started = time.perf_counter()
+            con.execute(sql).fetchall()
+            times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mentions", type=int, default=10_000_000)
+    parser.add_argument("--warehouse", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.warehouse or Path(tmp) / "views.duckdb"
+        if not path.exists():
+            started = time.perf_counter()
+            publish_s = fill(path, args.mentions)
+            print(f"filled {args.mentions:,} mentions in {time.perf_counter() - started:.0f} s; "
+                  f"publish_observations {publish_s:.1f} s", flush=True)
+        with duckdb.connect(str(path), read_only=True) as con:
+            counts = {v: con.execute(f"SELECT count(*) FROM {v}").fetchone()[0]
+                      for v in ("claim_store", "observations", "metric_timeline", "event_store")}
+        print(", ".join(f"{k}={v:,}" for k, v in counts.items()))
+        print("| view | lookup ms | rows | full scan ms |")
+        print("| --- | --- | --- | --- |")
+        for view, sql in QUERIES.items():
+            with duckdb.connect(str(path), read_only=True) as con:
+                rows = len(con.execute(sql).fetchall())
+            scan = "–" if view == "timeline_as_known_on" else \
+                f"{latency(path, f'SELECT count(*) FROM {view}', max(1, args.runs // 2)):.0f}"
+            print(f"| {view} | {latency(path, sql, args.runs):.0f} | {rows:,} | {scan} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
