@@ -75,3 +75,26 @@ def test_the_city_after_its_sector_in_the_same_sentence_is_that_sector():
     claims = extract_claims(CleanDocument(text, None, None, None, "unknown", "en"))
     assert [(c.value, c.unit, c.location) for c in claims] == [(2.0, "districts", "East Mosul"),
                                                                 (40.0, "percent", "East Mosul")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "within"),
+    [
+        ("Trucks waited at the Rafah crossing on Monday.", "Rafah crossing", "Gaza Strip"),
+        ("Fighting spread to Khartoum North, also called Bahri.", "Khartoum North", "Sudan"),
+        ("Shelling hit Nyala overnight.", "Nyala", "Darfur"),
+        ("Insurgents attacked Palma in March.", "Palma", "Mozambique"),
+        ("Rebels entered Bukavu on Friday.", "Bukavu", "Democratic Republic of Congo"),
+        ("Drones struck Stepanakert.", "Stepanakert", "Azerbaijan"),
+        ("The army retook Laukkai.", "Laukkai", "Myanmar"),
+        ("Strikes hit Nabatieh and Tyre.", "Nabatieh", "Lebanon"),
+        ("Militants blockaded Djibo for months.", "Djibo", "Burkina Faso"),
+        ("People fled the Timbuktu region.", "Timbuktu region", "Mali"),
+        ("Displacement rose in northern Shan State.", "northern Shan State", "Myanmar"),
+        ("Families fled Eastern Ghouta.", "East Ghouta", "Syria"),
+        ("Aid reached Hodeidah province.", "Hodeidah province", "Yemen"),
+    ],
+)
+def test_places_of_many_wars_with_aliases_and_parents(text: str, place: str, within: str) -> None:
+    assert find_places(text)[0].place == place
+    assert is_within(place, within)
