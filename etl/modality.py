@@ -5,7 +5,9 @@
   "an offensive to retake");
 - hypothetical: a conditional or future ("would hold 70 percent", "could", "might", "if",
   "unless", "will", "threatened to", "risk", "on the verge of", "talk of", "willing to", "once");
-- claimed: a party's own unverified claim ("the regime claimed", "claiming that", "alleged");
+- claimed: a party's own unverified claim ("the regime claimed", "claiming that", "alleged"), or a
+  speaker reporting its own side's gains ("the military said its forces had killed", "said it had
+  seized", "say they still hold");
 - asserted otherwise.
 The first matching rule in that order wins; cues are searched between the clause start and the
 figure (or event trigger), so "said it would" far before a figure in another clause is ignored.
@@ -30,12 +32,19 @@ _RULES = (
         r"threaten(?:s|ed)? to|warn(?:s|ed)? that|talk (?:of|by|about)|idea of|prospect of|possibility of|"
         r"on the verge of|poised to|about to|willing to|ready to|prepared to|once)\b|\bwon't\b|\bwouldn't\b", re.I)),
     ("claimed", re.compile(r"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|edly)|boast(?:s|ed|ing)?)\b", re.I)),
+    ("claimed", re.compile(
+        r"\b(?:said|says|say|announced|reported)\s+(?:that\s+)?"
+        r"(?:(?:its|his|their|our)\s+(?:own\s+)?(?:forces|troops|fighters|army|units|men|soldiers)|it|they|we|troops)\s+"
+        r"(?:(?:had|has|have|now|still|also|already)\s+){0,2}"
+        r"(?:killed|seized|captured|taken|took|controll?(?:ed|s)?|hold|holds|held|liberated|retaken|retook|"
+        r"destroyed|neutrali[sz]ed)\b", re.I)),
 )
 
 
 _DISPUTED_AFTER = re.compile(
     r"\b(?:a|an|the) (?:claim|assertion|allegation)\b|\b(?:could|can)(?:not| not) (?:be )?(?:independently )?"
-    r"(?:verified|confirmed)\b|\bunverified\b|\bnot (?:be )?independently (?:verified|confirmed)\b",
+    r"(?:verified|confirmed)\b|\bunverified\b|\bnot (?:be )?independently (?:verified|confirmed)\b"
+    r"|\b(?:a|the) (?:figure|number|toll|account) [\w' -]{1,40}?disput(?:es|ed)\b",
     re.I,
 )
 

@@ -106,6 +106,7 @@ def test_trapped_in_old_city():
     ("The militia claimed eight soldiers were killed in the ambush.", "claimed"),
     ("The ministry denied that 40 civilians were killed in the strike.", "denied"),
     ("Eight soldiers were killed in the ambush.", "asserted"),
+    ("The UN said 70 civilians were killed near Baidoa.", "asserted"),
 ])
 def test_modality(text, modality):
     assert only(text).modality == modality
@@ -177,6 +178,10 @@ def test_fraction_of_a_city_is_not_a_quarter_year():
 @pytest.mark.parametrize("text", [
     "The militia said it controls 60 percent of Kidal, a claim the army rejected.",
     "Officials say 1,200 people have been killed in Beni, a figure that could not be independently verified.",
+    "Kyiv puts the number of Russian soldiers killed near Vuhledar at 5,000, a figure Moscow disputes.",
+    "The Somali army said its forces had killed 70 al-Shabaab fighters near Baidoa.",
+    "The RSF said it had seized 12 villages in Gezira state.",
+    "The Houthis say they still hold 40 percent of Marib.",
 ])
 def test_a_figure_the_sentence_disputes_is_claimed(text):
     assert only(text).modality == "claimed"

@@ -67,7 +67,7 @@ def test_capture_in_other_wars():
     e = only("Russian forces captured Avdiivka after months of fighting.")
     assert (e.event_type, e.plover_code, e.actors, e.location) == ("capture", "COERCE", ("Russia",), "Avdiivka")
     e = only("Iraqi troops retook the Gogjali district of eastern Mosul.")
-    assert (e.actors, e.location) == (("Iraqi forces",), "East Mosul")
+    assert (e.actors, e.location) == (("Iraqi forces",), "Gogjali")
 
 
 def test_withdraw_and_its_exclusions():
