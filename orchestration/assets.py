@@ -23,6 +23,18 @@ from orchestration.partitions import inbox_batches
 from orchestration.progress import terminal_progress
 from orchestration.resources import WarehouseResource
 
+# The quality report shown in the UI: per document (most cleaned first), removed lines and kept evidence
+# by reason, e.g. "navigation 3, share_widget 2" (the full rows are in the cleaning_report view).
+CLEANING_REPORT_SQL = """
+SELECT source_path,
+       string_agg(reason || ' ' || n_lines, ', ' ORDER BY n_lines DESC, reason) FILTER (action = 'removed') AS removed,
+       string_agg(reason || ' ' || n_lines, ', ' ORDER BY n_lines DESC, reason) FILTER (action = 'kept_aside')
+           AS kept_aside
+FROM cleaning_report
+GROUP BY source_path
+ORDER BY sum(n_lines) DESC, source_path
+LIMIT 100
+"""
 NOTHING_NEW = MaterializeResult(metadata={"status": "nothing new"})
 
 
@@ -71,12 +83,13 @@ def _document_stage(stage: str, config: BuildConfig, warehouse: WarehouseResourc
 def documents(context: AssetExecutionContext, config: BuildConfig, warehouse: WarehouseResource) -> MaterializeResult:
     result = _document_stage("clean", config, warehouse)
     with warehouse.staging() as con:
-        if con is not None:
-            removed = dict(con.execute(
-                "SELECT 'removed_' || reason, count(*) FROM doc_removed_lines GROUP BY reason ORDER BY reason"
-            ).fetchall())
-            return MaterializeResult(metadata={**(result.metadata or {}), **removed})
-    return result
+        if con is None:
+            return result
+        report = con.sql(CLEANING_REPORT_SQL).pl()
+    table = "\n".join(["| document | removed | kept aside |", "| --- | --- | --- |"]
+                      + [f"| {r['source_path']} | {r['removed'] or ''} | {r['kept_aside'] or ''} |"
+                         for r in report.iter_rows(named=True)])
+    return MaterializeResult(metadata={**(result.metadata or {}), "cleaning_report": MetadataValue.md(table)})
 
 
 @asset(group_name="timeline", deps=[documents], partitions_def=inbox_batches,
