@@ -45,11 +45,17 @@ def test_latest_known_value_carries_its_own_date_and_is_never_interpolated(sampl
 
 
 def test_cumulative_series_sums_and_keeps_the_running_maximum(sample_warehouse):
-    soldiers = rows(sample_warehouse, """
-        SELECT as_of, value, running_total, running_max FROM cumulative_series
-        WHERE metric = 'people_killed' AND location = 'East Mosul' AND subject = 'soldiers' ORDER BY as_of""")
-    assert [(r["value"], r["running_total"], r["running_max"]) for r in soldiers] == [(4.0, 4.0, 4.0),
-                                                                                        (10.0, 14.0, 10.0)]
+    points = rows(sample_warehouse, """
+        SELECT metric, location, subject, as_of, value, running_total, running_max FROM cumulative_series
+        ORDER BY metric, location, subject, as_of""")
+    series: dict[tuple, list[dict]] = {}
+    for r in points:
+        series.setdefault((r["metric"], r["location"], r["subject"]), []).append(r)
+    assert any(len(s) >= 2 for s in series.values()), "the sample corpus has repeated count series"
+    for s in series.values():
+        values = [r["value"] for r in s]
+        assert [r["running_total"] for r in s] == pytest.approx([sum(values[: i + 1]) for i in range(len(s))])
+        assert [r["running_max"] for r in s] == [max(values[: i + 1]) for i in range(len(s))]
     assert not rows(sample_warehouse, "SELECT * FROM cumulative_series WHERE unit = 'percent'")
 
 

@@ -164,7 +164,7 @@ def test_query_and_search_commands_read_the_front_file(lake, capsys):
     assert capsys.readouterr().out.splitlines() == ["n", str(lake["after"][1])]
     assert main(["query", f"COPY documents TO '{lake['root'] / 'out.csv'}'", "--warehouse", front]) == 2
     assert "disabled by configuration" in capsys.readouterr().err
-    assert main(["search", "ceasefire", "--warehouse", front, "--limit", "1"]) == 0
+    assert main(["search", "civilians", "--warehouse", front, "--limit", "1"]) == 0
     assert capsys.readouterr().out.startswith("1. [")
 
 

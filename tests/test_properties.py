@@ -41,8 +41,9 @@ def _doc(text: str, published: date | None) -> CleanDocument:
 
 
 def _sane_date(day: date | None, published: date | None, text: str) -> bool:
-    """Within 15 years before and a year after publication, unless the text writes that year out ('in 2002')."""
-    if day is None or str(day.year) in text:
+    """Within 15 years before and a year after publication, unless the text writes that year (or the one after,
+    for periods reaching back from it: 'the past hour ... 2000') out."""
+    if day is None or str(day.year) in text or str(day.year + 1) in text:
         return True
     return published is not None and published - timedelta(days=15 * 366) <= day <= published + timedelta(days=366)
 
