@@ -129,6 +129,13 @@ def _from_fields(source_path: str, fmt: str, row: dict[str, object]) -> Ingested
     )
 
 
+def _from_element(path: str, fmt: str, element: object, what: str) -> Ingested:
+    """A decoded JSON value that should be an article object: a record, or quarantined saying what it was."""
+    if isinstance(element, dict):
+        return _from_fields(path, fmt, element)
+    return Quarantined(path, "parse_error", f"{what} is {type(element).__name__}, not an object")
+
+
 def _json_records(source_path: str, text: str) -> Iterator[Ingested]:
     try:
         data = json.loads(text)
@@ -142,11 +149,7 @@ def _json_records(source_path: str, text: str) -> Iterator[Ingested]:
         yield Quarantined(source_path, "parse_error", f"JSON {type(data).__name__}, expected object or array")
         return
     for n, element in enumerate(data, start=1):
-        path = f"{source_path}#{n}"
-        if isinstance(element, dict):
-            yield _from_fields(path, "json", element)
-        else:
-            yield Quarantined(path, "parse_error", f"array element is {type(element).__name__}, not an object")
+        yield _from_element(f"{source_path}#{n}", "json", element, "array element")
 
 
 def _jsonl_records(source_path: str, text: str) -> Iterator[Ingested]:
@@ -160,10 +163,7 @@ def _jsonl_records(source_path: str, text: str) -> Iterator[Ingested]:
         except (json.JSONDecodeError, RecursionError) as err:
             yield Quarantined(path, "parse_error", f"invalid JSON line: {err}")
             continue
-        if isinstance(element, dict):
-            yield _from_fields(path, "jsonl", element)
-        else:
-            yield Quarantined(path, "parse_error", f"line is {type(element).__name__}, not an object")
+        yield _from_element(path, "jsonl", element, "line")
 
 
 def _csv_records(source_path: str, text: str) -> Iterator[Ingested]:
