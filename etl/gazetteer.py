@@ -74,24 +74,22 @@ class Gazetteer:
             if m and place.parent == m.group(2):
                 self._sectors[(m.group(1), place.parent)] = place.name
 
+    def ancestors(self, name: str) -> list[str]:
+        """The place and every place containing it, innermost first (a name not in the gazetteer: itself)."""
+        chain = [name]
+        place = self.places.get(name)
+        while place and place.parent and len(chain) < 20:
+            chain.append(place.parent)
+            place = self.places.get(place.parent)
+        return chain
+
     def depth(self, name: str) -> int:
         """How many ancestors a place has (more = more specific)."""
-        n, place = 0, self.places.get(name)
-        while place and place.parent and n < 20:
-            n, place = n + 1, self.places.get(place.parent)
-        return n
+        return len(self.ancestors(name)) - 1
 
     def is_within(self, inner: str, outer: str) -> bool:
         """True when place `inner` is `outer` or lies inside it."""
-        name: str | None = inner
-        for _ in range(20):
-            if name is None:
-                return False
-            if name == outer:
-                return True
-            place = self.places.get(name)
-            name = place.parent if place else None
-        return False
+        return outer in self.ancestors(inner)
 
     def _refine(self, text: str, m_start: int, m_end: int, name: str) -> tuple[int, int, str]:
         """Widen a plain mention of X to 'eastern X', "X's east" or "X's Old City" when written so."""

@@ -13,4 +13,9 @@ def scripts() -> list[tuple[str, str]]:
 
 def publish_script(name: str) -> str:
     """The SQL of sql/publish/NAME.sql: statements a stage runs to recompute stored rows that views read."""
-    return resources.files("sql").joinpath("publish", f"{name}.sql").read_text(encoding="utf-8")
+    return stage_script("publish", name)
+
+
+def stage_script(folder: str, name: str) -> str:
+    """The SQL of sql/FOLDER/NAME.sql: statements a pipeline stage runs (not part of the schema)."""
+    return resources.files("sql").joinpath(folder, f"{name}.sql").read_text(encoding="utf-8")

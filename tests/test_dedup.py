@@ -90,26 +90,78 @@ def test_ids_do_not_depend_on_insertion_order(con, tmp_path):
     assert first == second
 
 
+EVENT_SCHEMA = {"mention_id": pl.String, "doc_id": pl.String, "quote": pl.String, "quote_start": pl.Int32,
+                "char_start": pl.Int32, "char_end": pl.Int32, "event_type": pl.String, "plover_code": pl.String,
+                "actors": pl.List(pl.String), "target": pl.String, "location": pl.String, "event_date": pl.Date,
+                "date_precision": pl.String, "modality": pl.String}
+
+
+def event(mid, doc, etype, actors, day, location="Aleppo", quote="q"):
+    return {"mention_id": mid, "doc_id": doc, "quote": quote, "quote_start": 0, "char_start": 0, "char_end": 1,
+            "event_type": etype, "plover_code": None, "actors": actors, "target": None,
+            "location": location, "event_date": day, "date_precision": "day", "modality": "asserted"}
+
+
+def events_of(con, rows):
+    store.write_frame(con, "event_store", pl.DataFrame(rows, schema=EVENT_SCHEMA, orient="row"))
+    counts = cluster_events(con)
+    return counts, dict(con.execute("SELECT mention_id, event_id FROM event_cluster").fetchall())
+
+
 def test_events_merge_on_type_date_and_shared_actor(con):
-    schema = {"mention_id": pl.String, "doc_id": pl.String, "quote": pl.String, "quote_start": pl.Int32,
-              "char_start": pl.Int32, "char_end": pl.Int32, "event_type": pl.String, "plover_code": pl.String,
-              "actors": pl.List(pl.String), "target": pl.String, "location": pl.String, "event_date": pl.Date,
-              "date_precision": pl.String, "modality": pl.String}
-
-    def event(mid, doc, etype, actors, day):
-        return {"mention_id": mid, "doc_id": doc, "quote": "q", "quote_start": 0, "char_start": 0, "char_end": 1,
-                "event_type": etype, "plover_code": "REJECT", "actors": actors, "target": None,
-                "location": "Aleppo", "event_date": day, "date_precision": "day", "modality": "asserted"}
-
-    store.write_frame(con, "event_store", pl.DataFrame([
+    counts, ids = events_of(con, [
         event("e1", "d1", "veto", ["Russia", "China"], date(2016, 12, 5)),
         event("e2", "d2", "veto", ["Russia"], date(2016, 12, 5)),
         event("e3", "d3", "veto", ["United States"], date(2016, 12, 5)),
         event("e4", "d3", "talks", ["Russia"], date(2016, 12, 5)),
-    ], schema=schema, orient="row"))
-    assert cluster_events(con) == {"mentions": 4, "events": 3}
-    ids = dict(con.execute("SELECT mention_id, event_id FROM event_cluster").fetchall())
+    ])
+    assert counts == {"mentions": 4, "events": 3}
     assert ids["e1"] == ids["e2"] and len({ids["e1"], ids["e3"], ids["e4"]}) == 3
+
+
+def test_event_locations_merge_along_the_gazetteer_hierarchy(con):
+    _, ids = events_of(con, [
+        event("c1", "d1", "capture", ["government forces"], date(2016, 12, 6), location="East Aleppo"),
+        event("c2", "d2", "capture", ["government forces"], date(2016, 12, 7), location="Aleppo"),
+        event("c3", "d3", "capture", ["government forces"], date(2016, 12, 6), location="Damascus"),
+        event("c4", "d4", "capture", ["government forces"], date(2016, 12, 9), location="Aleppo"),  # 2 days on
+    ])
+    assert ids["c1"] == ids["c2"] and len({ids["c1"], ids["c3"], ids["c4"]}) == 3
+
+
+def test_statements_merge_only_when_their_quotes_share_the_remarks(con):
+    ministry = ('"Syria will not leave its citizens in east Aleppo to be held hostage by terrorists," '
+                "said a foreign ministry statement.")
+    retold = ("“Syria confirms that it will not leave its citizens in east Aleppo hostage to the terrorists”, "
+              "said a statement issued by the country’s Foreign Ministry.")
+    interview = ("“The decision to liberate all of Syria is taken and Aleppo is part of it,” President Bashar "
+                 "al-Assad said in a newspaper interview.")
+    gov = ["Syrian government"]
+    _, ids = events_of(con, [
+        event("s1", "d1", "statement", gov, date(2016, 12, 6), quote=ministry),
+        event("s2", "d2", "statement", gov, date(2016, 12, 7), quote=retold),
+        event("s3", "d3", "statement", gov, date(2016, 12, 7), quote=interview),
+        event("s4", "d4", "statement", ["Russia"], date(2016, 12, 6), quote=ministry),
+    ])
+    assert ids["s1"] == ids["s2"] and len({ids["s1"], ids["s3"], ids["s4"]}) == 3
+
+
+def test_coarse_dates_merge_across_their_whole_window_but_never_conflict_with_a_day(con):
+    killed = {"metric": "people_killed", "unit": "people", "subject": "civilians", "location": "Aleppo"}
+    _, links, conflicts = observations_of(con, [
+        claim("y1", "d1", 2000.0, "approx", as_of=date(2016, 1, 1), date_precision="year", **killed),
+        claim("y2", "d2", 2050.0, "exact", as_of=date(2016, 7, 30), **killed),  # 211 days into the year
+        claim("y3", "d3", 12.0, "exact", as_of=date(2016, 3, 3), **killed),  # one day's toll
+        claim("y4", "d4", 3000.0, "exact", as_of=date(2016, 1, 1), date_precision="year", **killed),
+    ])
+    assert links["y1"] == links["y2"] and len({links["y1"], links["y3"], links["y4"]}) == 3
+    assert set(conflicts) == {links["y1"], links["y4"]}  # two yearly totals disagree; the day's toll does not
+
+
+def test_identical_mentions_merge_even_when_many(con):
+    counts, links, _ = observations_of(con, [claim(f"m{i:03}", f"d{i}", 70.0, "approx") for i in range(300)])
+    assert counts == {"mentions": 300, "observations": 1, "conflicting_observations": 0}
+    assert len(set(links.values())) == 1
 
 
 def test_syndicated_copy_points_at_the_earlier_document(con):
