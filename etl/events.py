@@ -27,6 +27,7 @@ from etl.sentences import Span, clauses, containing, sentences
 # Every other type is an event that happened only when asserted: 'if the district is retaken', 'talk of
 # them withdrawing', 'before it accepts a truce' are not events.
 _SPEECH_ACTS = frozenset({"reject_ceasefire", "call_for_ceasefire", "statement"})
+_CLOSING_QUOTES = ('"', "\u201d")
 # 'a resolution calling for a truce', 'a plan providing for the capture of ...': a text described, not an act
 _DOCUMENT_BEFORE = re.compile(
     r"\b(?:resolution|plan|proposal|draft|text|motion|deal|initiative|bill|ultimatum)\s*,?\s*$", re.I
@@ -121,6 +122,15 @@ def _background(text: str, trigger: re.Match, clause: Span, expressions: list) -
     return not any(clause[0] <= e.start < clause[1] and not e.is_period and e.range_start for e in expressions)
 
 
+def _speaker_start(text: str, clause_start: int, trigger: int, event_type: str) -> int:
+    """Where the modality cues of an event's own clause start: for an act of speech, after the words it
+    quotes ('"Syria will not leave ...", said a statement': the statement was made, whatever the quote says)."""
+    if event_type not in _SPEECH_ACTS:
+        return clause_start
+    closing = max(text.rfind(q, clause_start, trigger) for q in _CLOSING_QUOTES)
+    return closing + 1 if closing >= 0 else clause_start
+
+
 def extract_events(doc: CleanDocument) -> list[EventMention]:
     """Every typed event stated in doc.body_text, with actors, place, date and modality."""
     text = doc.body_text
@@ -129,7 +139,7 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
     events = []
     for sentence in sentences(text):
         for rule, m, clause in _triggers(text, sentence):
-            mood = modality(text, clause[0], m.start())
+            mood = modality(text, _speaker_start(text, clause[0], m.start(), rule.event_type), m.start())
             happened = mood == "asserted" and not _background(text, m, clause, expressions)
             if rule.event_type not in _SPEECH_ACTS and not happened:
                 continue

@@ -213,3 +213,13 @@ def test_seed_event_dates():
     assert vetoes[0].event_date == date(2016, 12, 5)
     withdraw = [e for e in seed("002", date(2016, 12, 8)) if e.event_type == "withdraw" and e.actors == ("rebels",)]
     assert withdraw[0].event_date == date(2016, 12, 7)
+
+
+@pytest.mark.parametrize("text", [
+    '"Kyiv will not surrender the city and will defend every street," said a statement from the ministry.',
+    "“We would never accept such terms”, the Russian foreign ministry said in a statement.",
+])
+def test_a_statement_that_quotes_a_threat_or_a_pledge_was_still_made(text):
+    statement = [e for e in events(text) if e.event_type == "statement"]
+    assert [e.modality for e in statement] == ["asserted"]
+
