@@ -125,8 +125,13 @@ def test_event_locations_merge_along_the_gazetteer_hierarchy(con):
         event("c2", "d2", "capture", ["government forces"], date(2016, 12, 7), location="Aleppo"),
         event("c3", "d3", "capture", ["government forces"], date(2016, 12, 6), location="Damascus"),
         event("c4", "d4", "capture", ["government forces"], date(2016, 12, 9), location="Aleppo"),  # 2 days on
+        event("w1", "d1", "withdraw", ["rebels"], date(2016, 12, 7), location=None),
+        event("w2", "d2", "withdraw", ["rebels"], date(2016, 12, 7), location="Old City of Aleppo"),
+        event("w3", "d3", "withdraw", ["rebels"], date(2016, 12, 8), location=None),
+        event("w4", "d4", "withdraw", ["government forces"], date(2016, 12, 7), location=None),
     ])
     assert ids["c1"] == ids["c2"] and len({ids["c1"], ids["c3"], ids["c4"]}) == 3
+    assert ids["w1"] == ids["w2"] == ids["w3"] != ids["w4"]  # an unknown place matches any place
 
 
 def test_statements_merge_only_when_their_quotes_share_the_remarks(con):

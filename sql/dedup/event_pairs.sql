@@ -20,7 +20,7 @@ SELECT *, min(mention_id) OVER (PARTITION BY event_type, modality, location, act
 FROM m;
 
 CREATE OR REPLACE TEMP TABLE event_rep AS
-SELECT s.* EXCLUDE (mention_id, statement_quote), coalesce(p.ancestors, []) AS ancestors,
+SELECT s.* EXCLUDE (mention_id, statement_quote), coalesce(p.ancestors, []) AS ancestors, p.ancestors[-1] AS root,
     list_filter(list_distinct(regexp_split_to_array(lower(statement_quote), '[^[:alnum:]]+')),
                 w -> length(w) >= 4 AND NOT list_contains(
                     ['said', 'says', 'that', 'with', 'this', 'from', 'have', 'been', 'will', 'would', 'their',
@@ -30,19 +30,29 @@ FROM event_signature s LEFT JOIN place_ancestry p USING (location)
 WHERE s.mention_id = s.rep;
 
 CREATE OR REPLACE TEMP TABLE event_pairs AS
-WITH near AS (  -- each dated signature under every window at least its own: its bucket and both neighbours
+WITH keyed AS (
+    -- Place keys pair located mentions within one outermost place (compatible places share it) and
+    -- every pair with an unlocated side exactly once: a keyed '*located' meets only unlocated b's,
+    -- and '*any' meets every b when a is unlocated.
+    SELECT *, unnest(CASE WHEN root IS NULL THEN ['*any'] ELSE [root, '*located'] END) AS place_key
+    FROM event_rep WHERE day IS NOT NULL
+),
+near AS (  -- each dated signature under every window at least its own: its bucket and both neighbours
     SELECT *, unnest([day // level - 1, day // level, day // level + 1]) AS day_bucket
-    FROM (SELECT *, unnest([1, 7, 31, 366]) AS level FROM event_rep WHERE day IS NOT NULL)
+    FROM (SELECT *, unnest([1, 7, 31, 366]) AS level
+          FROM (SELECT *, unnest(CASE WHEN root IS NULL THEN ['*located', '*any'] ELSE [root, '*any'] END)
+                          AS place_key
+                FROM event_rep WHERE day IS NOT NULL))
     WHERE level >= win
 ),
 candidates AS (  -- a has the coarser window (or the smaller id at equal windows)
     SELECT a.rep, a.event_type, a.location, a.ancestors, a.actors, a.words,
            b.rep AS b_rep, b.location AS b_location, b.ancestors AS b_ancestors, b.actors AS b_actors,
            b.words AS b_words
-    FROM event_rep a
+    FROM keyed a
     JOIN near b
-      ON a.event_type = b.event_type AND a.modality = b.modality AND b.level = a.win
-     AND a.day // a.win = b.day_bucket AND a.rep <> b.rep
+      ON a.event_type = b.event_type AND a.modality = b.modality AND a.place_key = b.place_key
+     AND b.level = a.win AND a.day // a.win = b.day_bucket AND a.rep <> b.rep
     WHERE abs(a.day - b.day) <= a.win AND (a.win > b.win OR a.rep < b.rep)
     UNION ALL
     SELECT a.rep, a.event_type, a.location, a.ancestors, a.actors, a.words,
