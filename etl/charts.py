@@ -3,7 +3,8 @@
 Asserted points are joined by a line per subject, each with a value_min..value_max error bar (no band
 between points: a range is known only where a figure was reported); hypothetical,
 proposed, claimed and denied figures are drawn as unjoined hollow markers of their own shape, so a
-reader never mistakes them for the series. Each point is annotated with its number of sources.
+reader never mistakes them for the series. Each point is annotated with its number of sources
+(series of up to MAX_ANNOTATED_POINTS points).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import polars as pl  # noqa: E402
 
 # Marker of each modality that is not asserted: hollow, never joined by a line.
 MODALITY_MARKERS = {"hypothetical": "^", "proposed": "s", "claimed": "D", "denied": "X"}
+# Above this many points the source counts would overlap and drawing them costs seconds per chart.
+MAX_ANNOTATED_POINTS = 60
 SERIES_COLUMNS = ("subject", "as_of", "modality", "value", "value_min", "value_max", "n_sources", "unit")
 
 
@@ -73,7 +76,7 @@ def _draw(frame: pl.DataFrame, title: str) -> plt.Figure:
             if not other.is_empty():
                 ax.scatter(other["as_of"], other["value"], marker=marker, s=80, facecolors="none", edgecolors=colour,
                            linewidths=1.8, label=f"{_label(subject)} ({modality}, not asserted)")
-        for row in series.iter_rows(named=True):
+        for row in series.iter_rows(named=True) if frame.height <= MAX_ANNOTATED_POINTS else ():
             ax.annotate(f"{row['n_sources']} src", (row["as_of"], row["value"]), textcoords="offset points",
                         xytext=(0, 9), ha="center", fontsize=8, color=colour)
     unit = frame["unit"].drop_nulls().first() or ""

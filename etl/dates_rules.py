@@ -107,12 +107,16 @@ def _absolute(candidate: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-def _iso(m: re.Match, ctx: Ctx) -> Resolved | None:
+def _valid_date(year: int, month: int, day: int) -> date | None:
     try:
-        d = date(int(m["year"]), int(m["month"]), int(m["day"]))
+        return date(year, month, day)
     except ValueError:
         return None
-    if not R.sane_year(d.year, ctx.ref):
+
+
+def _iso(m: re.Match, ctx: Ctx) -> Resolved | None:
+    d = _valid_date(int(m["year"]), int(m["month"]), int(m["day"]))
+    if d is None or not R.sane_year(d.year, ctx.ref):
         return None
     return Resolved("TIME", f"{d.isoformat()}T{m['time']}", d, d, "day") if m["time"] else _day(d)
 
@@ -128,7 +132,7 @@ def _full_date(m: re.Match, ctx: Ctx) -> Resolved | None:
     if not 1 <= day <= 31 or (m["year"] and not R.sane_year(int(m["year"]), ctx.ref)):
         return None
     if m["year"]:
-        d = _absolute(m.group())
+        d = _valid_date(int(m["year"]), month, day)
         return _day(d) if d else None
     if ctx.ref is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}")

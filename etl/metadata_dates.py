@@ -15,6 +15,8 @@ from pathlib import PurePath
 
 import dateparser
 
+from etl.dates_patterns import month_number
+
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -58,6 +60,12 @@ _PAST_RE = re.compile(
 _FILE_DATE_RE = re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)\d{2})(?P<sep>[-_.])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?!\d)")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
 _DOTTED_RE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})")
+_SLASHED_RE = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})")
+_WRITTEN_RE = re.compile(
+    rf"(?:(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmy_mon>{MONTH})|(?P<mdy_mon>{MONTH})\s+(?P<mdy_d>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?),?\s+(?P<y>\d{{4}})",
+    re.IGNORECASE,
+)
 _PARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
 MIN_YEAR = 1900
 ADVANCE_DAYS = 6
@@ -73,14 +81,22 @@ def parse_date(text: str) -> date | None:
     text = text.strip()
     if not text or len(text) > 80:
         return None
-    dotted = _DOTTED_RE.fullmatch(text)
-    if dotted:
-        parsed = _in_year(int(dotted.group("m")), int(dotted.group("d")), int(dotted.group("y")))
-    else:
-        parsed = _parse_text(text)
+    parsed = _parse_text(text) if (common := _common_form(text)) is None else _in_year(*common)
     if parsed is None or not MIN_YEAR <= parsed.year <= date.today().year + 1:
         return None
     return parsed
+
+
+def _common_form(text: str) -> tuple[int, int, int] | None:
+    """(month, day, year) of the forms most feeds use, read without dateparser (which costs about 6 ms a
+    call): '05.08.2024' (day first), '12/5/2016' (month first), '6 December 2016', 'Dec. 6, 2016'."""
+    if m := _DOTTED_RE.fullmatch(text):
+        return int(m["m"]), int(m["d"]), int(m["y"])
+    if m := _SLASHED_RE.fullmatch(text):
+        return int(m["m"]), int(m["d"]), int(m["y"])
+    if m := _WRITTEN_RE.fullmatch(text):
+        return month_number(m["dmy_mon"] or m["mdy_mon"]), int(m["dmy_d"] or m["mdy_d"]), int(m["y"])
+    return None
 
 
 def _parse_text(text: str) -> date | None:
