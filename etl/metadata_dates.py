@@ -89,11 +89,12 @@ def parse_date(text: str) -> date | None:
 
 def _common_form(text: str) -> tuple[int, int, int] | None:
     """(month, day, year) of the forms most feeds use, read without dateparser (which costs about 6 ms a
-    call): '05.08.2024' (day first), '12/5/2016' (month first), '6 December 2016', 'Dec. 6, 2016'."""
+    call): '05.08.2024' (day first), '12/5/2016' (month first when it can be), '6 December 2016', 'Dec. 6, 2016'."""
     if m := _DOTTED_RE.fullmatch(text):
         return int(m["m"]), int(m["d"]), int(m["y"])
-    if m := _SLASHED_RE.fullmatch(text):
-        return int(m["m"]), int(m["d"]), int(m["y"])
+    if m := _SLASHED_RE.fullmatch(text):  # month first unless that cannot be: '17/08/2016' is 17 August
+        first, second = int(m["m"]), int(m["d"])
+        return (second, first, int(m["y"])) if first > 12 else (first, second, int(m["y"]))
     if m := _WRITTEN_RE.fullmatch(text):
         return month_number(m["dmy_mon"] or m["mdy_mon"]), int(m["dmy_d"] or m["mdy_d"]), int(m["y"])
     return None
