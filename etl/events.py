@@ -13,6 +13,7 @@ an act of speech is kept only when asserted (a capture 'if the district is retak
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -65,6 +66,12 @@ def _rules() -> tuple[_Rule, ...]:
     return tuple(_Rule(r["event_type"], r.get("plover_code", ""), _words(r["triggers"]),
                        _words(r.get("requires", "")), _words(r.get("excludes", "")), r.get("needs_actor") == "yes")
                  for r in lexicon.load("event_triggers.csv"))
+
+
+@cache
+def _any_trigger() -> re.Pattern:
+    """Every rule's triggers in one regex: sentences without a hit skip the per-rule scan (most do)."""
+    return re.compile("|".join(f"(?:{rule.trigger.pattern})" for rule in _rules()), re.I)
 
 
 def _triggers(text: str, sentence: Span) -> list[tuple[_Rule, re.Match, Span]]:
@@ -137,7 +144,11 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
     expressions = dates.document_expressions(text, doc.published_on)
     places, main = document_places(text)
     events = []
+    hits = [m.start() for m in _any_trigger().finditer(text)]
     for sentence in sentences(text):
+        first = bisect_left(hits, sentence[0])
+        if first == len(hits) or hits[first] >= sentence[1]:
+            continue
         for rule, m, clause in _triggers(text, sentence):
             mood = modality(text, _speaker_start(text, clause[0], m.start(), rule.event_type), m.start())
             happened = mood == "asserted" and not _background(text, m, clause, expressions)
