@@ -30,7 +30,8 @@ COLUMNS = [
     ("events_gold", "gold events"), ("events_sys", "system events"),
     ("event_p", "event P"), ("event_r", "event R"), ("event_f1", "event F1"),
     ("pubdate_acc", "pubdate acc"), ("modality_acc", "modality acc"), ("location_acc", "location acc"),
-    ("attribution_acc", "attribution acc"), ("dedup_f1", "dedup F1"),
+    ("attribution_acc", "attribution acc"), ("dedup_gold_pairs", "claim gold pairs"), ("dedup_p", "claim dedup P"),
+    ("dedup_r", "claim dedup R"), ("dedup_f1", "claim dedup F1"), ("event_dedup_f1", "event dedup F1"),
 ]
 
 
