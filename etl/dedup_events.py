@@ -1,12 +1,14 @@
 """Event mentions -> events: the same veto or capture told by several articles becomes one event.
 
 Two mentions are the same event when they have the same event_type and modality, compatible
-locations (equal, one inside the other in the gazetteer, e.g. East Aleppo and Aleppo, or one
-unknown), actor lists that share an actor (or one is empty), and dates within a window set by the
-coarser precision (day 1, week 7, month 31, year 366 days); undated mentions merge only inside their
-own document. Statements are stricter: a shared actor and at least four shared content words in the
-quotes. Merging is transitive. Candidate pairs come from blocked joins in DuckDB over distinct
-mention signatures (sql/dedup/event_pairs.sql), so cost grows about linearly.
+locations (equal, one unknown, or one inside the other in the gazetteer, e.g. East Aleppo and
+Aleppo, except for captures, withdrawals and attacks, which their place defines), actor lists that
+share an actor (or one is empty), and dates within a window set by the coarser precision (day 1,
+week 7, month 31, year 366 days); undated mentions merge only inside their own document. Statements
+are stricter: a shared actor and at least four shared content words in the quotes; attacks, which
+recur daily, need the same day when both are dated to the day. Merging is transitive. Candidate
+pairs come from blocked joins in DuckDB over distinct mention signatures (sql/dedup/event_pairs.sql),
+so cost grows about linearly.
 """
 
 from __future__ import annotations

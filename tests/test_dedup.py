@@ -121,10 +121,13 @@ def test_events_merge_on_type_date_and_shared_actor(con):
 
 def test_event_locations_merge_along_the_gazetteer_hierarchy(con):
     _, ids = events_of(con, [
-        event("c1", "d1", "capture", ["government forces"], date(2016, 12, 6), location="East Aleppo"),
-        event("c2", "d2", "capture", ["government forces"], date(2016, 12, 7), location="Aleppo"),
-        event("c3", "d3", "capture", ["government forces"], date(2016, 12, 6), location="Damascus"),
-        event("c4", "d4", "capture", ["government forces"], date(2016, 12, 9), location="Aleppo"),  # 2 days on
+        event("c1", "d1", "talks", ["Russia"], date(2016, 12, 6), location="East Aleppo"),
+        event("c2", "d2", "talks", ["Russia"], date(2016, 12, 7), location="Aleppo"),
+        event("c3", "d3", "talks", ["Russia"], date(2016, 12, 6), location="Damascus"),
+        event("c4", "d4", "talks", ["Russia"], date(2016, 12, 9), location="Aleppo"),  # 2 days on
+        event("k1", "d1", "capture", ["government forces"], date(2016, 12, 6), location="Shaar"),
+        event("k2", "d2", "capture", ["government forces"], date(2016, 12, 6), location="East Aleppo"),
+        event("k3", "d3", "capture", [], date(2016, 12, 6), location="Shaar"),
         event("w1", "d1", "withdraw", ["rebels"], date(2016, 12, 7), location=None),
         event("w2", "d2", "withdraw", ["rebels"], date(2016, 12, 7), location="Old City of Aleppo"),
         event("w3", "d3", "withdraw", ["rebels"], date(2016, 12, 8), location=None),
@@ -132,6 +135,16 @@ def test_event_locations_merge_along_the_gazetteer_hierarchy(con):
     ])
     assert ids["c1"] == ids["c2"] and len({ids["c1"], ids["c3"], ids["c4"]}) == 3
     assert ids["w1"] == ids["w2"] == ids["w3"] != ids["w4"]  # an unknown place matches any place
+    assert ids["k1"] == ids["k3"] != ids["k2"]  # a capture is defined by its place
+
+
+def test_attacks_a_day_apart_in_one_place_are_two_attacks(con):
+    _, ids = events_of(con, [
+        event("a1", "d1", "attack", ["Houthis"], date(2016, 8, 16), location="Taiz"),
+        event("a2", "d2", "attack", [], date(2016, 8, 15), location="Taiz"),
+        event("a3", "d3", "attack", [], date(2016, 8, 16), location="Taiz"),
+    ])
+    assert ids["a1"] == ids["a3"] != ids["a2"]
 
 
 def test_statements_merge_only_when_their_quotes_share_the_remarks(con):

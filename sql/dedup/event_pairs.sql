@@ -5,7 +5,11 @@
 -- are formed only inside blocks of one event type and modality whose dates fall in the same or a
 -- neighbouring bucket of the coarser precision's window; undated mentions only inside their document.
 -- Statements are many and generic ("said in a statement"), so two merge only with a shared actor and
--- at least four shared content words in their quotes (the same remarks, reported twice).
+-- at least four shared content words in their quotes (the same remarks, reported twice). Attacks recur
+-- daily in a besieged place, so two attacks dated to the day merge only on the same day. A capture,
+-- withdrawal or attack is defined by its place: the capture of Shaar and the capture of the Old City
+-- are two events though both lie in Aleppo, so those types need the same place (or one unknown);
+-- other types merge along the gazetteer hierarchy (a statement on East Aleppo, one on Aleppo).
 
 CREATE OR REPLACE TEMP TABLE event_signature AS
 WITH m AS (
@@ -53,7 +57,8 @@ candidates AS (  -- a has the coarser window (or the smaller id at equal windows
     JOIN near b
       ON a.event_type = b.event_type AND a.modality = b.modality AND a.place_key = b.place_key
      AND b.level = a.win AND a.day // a.win = b.day_bucket AND a.rep <> b.rep
-    WHERE abs(a.day - b.day) <= a.win AND (a.win > b.win OR a.rep < b.rep)
+    WHERE abs(a.day - b.day) <= CASE WHEN a.event_type = 'attack' AND a.win = 1 THEN 0 ELSE a.win END
+      AND (a.win > b.win OR a.rep < b.rep)
     UNION ALL
     SELECT a.rep, a.event_type, a.location, a.ancestors, a.actors, a.words,
            b.rep, b.location, b.ancestors, b.actors, b.words
@@ -64,8 +69,9 @@ candidates AS (  -- a has the coarser window (or the smaller id at equal windows
 )
 SELECT rep AS rep_a, b_rep AS rep_b
 FROM candidates
-WHERE (location IS NULL OR b_location IS NULL OR list_contains(ancestors, b_location)
-       OR list_contains(b_ancestors, location))
+WHERE (location IS NULL OR b_location IS NULL OR location = b_location
+       OR (event_type NOT IN ('capture', 'withdraw', 'attack')
+           AND (list_contains(ancestors, b_location) OR list_contains(b_ancestors, location))))
   AND CASE WHEN event_type = 'statement'
            THEN len(list_intersect(actors, b_actors)) > 0 AND len(list_intersect(words, b_words)) >= 4
            ELSE len(actors) = 0 OR len(b_actors) = 0 OR len(list_intersect(actors, b_actors)) > 0 END;
