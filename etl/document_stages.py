@@ -4,6 +4,10 @@ A stage reads what the stage before it wrote, maps a pure function over pending 
 worker processes when asked), and writes each chunk's rows plus its `stage_done` marks in one
 transaction, so an interrupted run resumes where it stopped without duplicates or gaps. A document
 whose processing raises is quarantined (reason `extraction_error`); it never stops the batch.
+
+run_stage does it all in one process. Its pieces also work apart, for executors that run steps in
+separate processes or machines: plan_shards cuts the pending documents into doc_id ranges,
+compute_shard computes one range on a connection that only reads, and write_results is the one writer.
 """
 
 from __future__ import annotations
@@ -126,7 +130,11 @@ TABLE_SCHEMAS = {
 }
 
 
-def _safe(stage: str, row: dict) -> tuple[str, dict[str, list[dict]] | None, str | None]:
+Shard = tuple[str, str]  # first and last doc_id of a range of pending documents, both included
+Result = tuple[str, dict[str, list[dict]] | None, str | None]  # doc_id, rows per table or None, error or None
+
+
+def _safe(stage: str, row: dict) -> Result:
     """Run one stage on one document; an exception becomes an error message, never a crash."""
     try:
         return row["doc_id"], STAGES[stage].compute(row), None
@@ -135,14 +143,20 @@ def _safe(stage: str, row: dict) -> tuple[str, dict[str, list[dict]] | None, str
         return row["doc_id"], None, f"{stage}: {last}"
 
 
-def _safe_chunk(stage: str, rows: list[dict]) -> list[tuple[str, dict[str, list[dict]] | None, str | None]]:
+def _safe_chunk(stage: str, rows: list[dict]) -> list[Result]:
     return [_safe(stage, row) for row in rows]
 
 
-def _chunks(con: duckdb.DuckDBPyConnection, spec: StageSpec) -> Iterator[list[dict]]:
-    """Pending rows CHUNK documents at a time, read when needed: only the ids of all pending documents are
-    held, never every text at once (100k raw documents would hold about 1 GB more)."""
-    ids = [r[0] for r in con.execute(f"SELECT doc_id FROM ({spec.pending_sql}) ORDER BY doc_id").fetchall()]
+def _pending_ids(con: duckdb.DuckDBPyConnection, spec: StageSpec, shard: Shard | None = None) -> list[str]:
+    where, params = ("WHERE doc_id BETWEEN ? AND ?", list(shard)) if shard else ("", [])
+    return [r[0] for r in con.execute(f"SELECT doc_id FROM ({spec.pending_sql}) {where} ORDER BY doc_id",
+                                      params).fetchall()]
+
+
+def _chunks(con: duckdb.DuckDBPyConnection, spec: StageSpec, shard: Shard | None) -> Iterator[list[dict]]:
+    """Pending rows (of one shard, or all) CHUNK documents at a time, read when needed: only the ids of the pending
+    documents are held, never every text at once (100k raw documents would hold about 1 GB more)."""
+    ids = _pending_ids(con, spec, shard)
     for offset in range(0, len(ids), CHUNK):
         first, last = ids[offset], ids[min(offset + CHUNK, len(ids)) - 1]
         yield con.execute(f"SELECT * FROM ({spec.pending_sql}) WHERE doc_id BETWEEN ? AND ? ORDER BY doc_id",
@@ -160,36 +174,63 @@ def _in_order(pool: ProcessPoolExecutor, stage: str, chunks: Iterator[list[dict]
         yield queue.popleft().result()
 
 
+def _computed(con: duckdb.DuckDBPyConnection, stage: str, shard: Shard | None, workers: int) -> Iterator[list[Result]]:
+    """Each chunk's results in doc_id order, computed in `workers` processes when more than one."""
+    chunks = _chunks(con, STAGES[stage], shard)
+    if workers <= 1:
+        yield from (_safe_chunk(stage, chunk) for chunk in chunks)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        yield from _in_order(pool, stage, chunks, 2 * workers)
+
+
 def pending_count(con: duckdb.DuckDBPyConnection, stage: str) -> int:
     return con.execute(f"SELECT count(*) FROM ({STAGES[stage].pending_sql})").fetchone()[0]
 
 
+def plan_shards(con: duckdb.DuckDBPyConnection, stage: str, n: int) -> list[Shard]:
+    """The pending documents of `stage` cut into at most `n` doc_id ranges of nearly equal size, in order:
+    each range can be computed by a separate process that only reads (compute_shard)."""
+    ids = _pending_ids(con, STAGES[stage])
+    if not ids:
+        return []
+    size = -(-len(ids) // max(n, 1))
+    return [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
+
+
+def compute_shard(con: duckdb.DuckDBPyConnection, stage: str, shard: Shard, workers: int = 1) -> list[Result]:
+    """Run `stage` on the pending documents of one shard without writing (so `con` may be read-only)."""
+    return [result for chunk in _computed(con, stage, shard, workers) for result in chunk]
+
+
 def run_stage(con: duckdb.DuckDBPyConnection, stage: str, now: datetime, workers: int = 1,
               progress: Progress | None = None) -> dict[str, int]:
-    """Process every pending document of `stage`; returns counts of documents, rows and errors."""
-    spec = STAGES[stage]
+    """Process every pending document of `stage` in one process (chunk by chunk, each chunk written before the next
+    is read); returns counts of documents, rows and errors."""
     total = pending_count(con, stage)
     counts = {"documents": 0, "errors": 0}
     if total == 0:
         return counts
-    chunks = _chunks(con, spec)
-    pool = ProcessPoolExecutor(workers) if workers > 1 else None
-    try:
-        results = _in_order(pool, stage, chunks, 2 * workers) if pool else (_safe_chunk(stage, c) for c in chunks)
-        for chunk in results:
-            _write_chunk(con, stage, chunk, now, counts)
-            if progress:
-                progress(counts["documents"], total)
-    finally:
-        if pool:
-            pool.shutdown()
+    for chunk in _computed(con, stage, None, workers):
+        add_counts(counts, write_results(con, stage, chunk, now))
+        if progress:
+            progress(counts["documents"], total)
     return counts
 
 
-def _write_chunk(con: duckdb.DuckDBPyConnection, stage: str, chunk: list, now: datetime, counts: dict) -> None:
+def add_counts(total: dict[str, int], counts: dict[str, int]) -> dict[str, int]:
+    """Add one write's counts (write_results) into a running total; returns the total."""
+    for key, value in counts.items():
+        total[key] = total.get(key, 0) + value
+    return total
+
+
+def write_results(con: duckdb.DuckDBPyConnection, stage: str, results: list[Result], now: datetime) -> dict[str, int]:
+    """Write computed results in one transaction: their rows, a `stage_done` mark per document, and quarantine for
+    documents whose computation failed. Returns counts of documents, rows per table and errors."""
     rows: dict[str, list[dict]] = {}
     done, failed = [], []
-    for doc_id, tables, error in chunk:
+    for doc_id, tables, error in results:
         if error is not None:
             failed.append((doc_id, error))
             continue
@@ -204,10 +245,7 @@ def _write_chunk(con: duckdb.DuckDBPyConnection, stage: str, chunk: list, now: d
         write_frame(con, "stage_done", pl.DataFrame(marks, schema=TABLE_SCHEMAS["stage_done"], orient="row"))
         for doc_id, error in failed:
             _quarantine_document(con, doc_id, error, now)
-    counts["documents"] += len(chunk)
-    counts["errors"] += len(failed)
-    for table, table_rows in rows.items():
-        counts[table] = counts.get(table, 0) + len(table_rows)
+    return {"documents": len(results), "errors": len(failed), **{table: len(r) for table, r in rows.items()}}
 
 
 def _quarantine_document(con: duckdb.DuckDBPyConnection, doc_id: str, error: str, now: datetime) -> None:
