@@ -20,6 +20,7 @@ BOMS = (
 )
 # Control characters other than tab/newline/carriage return/form feed: a sign of binary data.
 _CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)} | {127}
+_DROP_CONTROLS = dict.fromkeys(_CONTROL)  # str.translate table deleting control characters
 MAX_CONTROL_RATIO = 0.01
 
 
@@ -66,7 +67,7 @@ def _looks_binary(text: str) -> bool:
     if not text:
         return False
     sample = text[:20000]
-    controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    controls = len(sample) - len(sample.translate(_DROP_CONTROLS))  # C speed: a generator took 0.4 ms an article
     return controls / len(sample) > MAX_CONTROL_RATIO
 
 

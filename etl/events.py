@@ -28,6 +28,7 @@ from etl.sentences import Span, clauses, containing, sentences
 # Every other type is an event that happened only when asserted: 'if the district is retaken', 'talk of
 # them withdrawing', 'before it accepts a truce' are not events.
 _SPEECH_ACTS = frozenset({"reject_ceasefire", "call_for_ceasefire", "statement"})
+_WORD = re.compile(r"\w+")
 _CLOSING_QUOTES = ('"', "\u201d")
 # 'a resolution calling for a truce', 'a plan providing for the capture of ...': a text described, not an act
 _DOCUMENT_BEFORE = re.compile(
@@ -69,9 +70,24 @@ def _rules() -> tuple[_Rule, ...]:
 
 
 @cache
-def _any_trigger() -> re.Pattern:
-    """Every rule's triggers in one regex: sentences without a hit skip the per-rule scan (most do)."""
-    return re.compile("|".join(f"(?:{rule.trigger.pattern})" for rule in _rules()), re.I)
+def _trigger_anchors() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The first word of every trigger phrase, lowercased: whole words, and prefixes of 'shell*' forms.
+    A trigger can only match where its first word stands, so a sentence without any needs no rule scan."""
+    words, prefixes = set(), set()
+    for row in lexicon.load("event_triggers.csv"):
+        for phrase in lexicon.split_list(row["triggers"]):
+            first = _WORD.match(phrase.lower())
+            if first:
+                starred = phrase[first.end():first.end() + 1] == "*"
+                (prefixes if starred else words).add(first.group())
+    return frozenset(words), tuple(sorted(prefixes))
+
+
+def _trigger_positions(text: str) -> list[int]:
+    """Start of every word that may begin a trigger, in order."""
+    words, prefixes = _trigger_anchors()
+    return [m.start() for m in _WORD.finditer(text)
+            if (token := m.group().lower()) in words or token.startswith(prefixes)]
 
 
 def _triggers(text: str, sentence: Span) -> list[tuple[_Rule, re.Match, Span]]:
@@ -144,7 +160,7 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
     expressions = dates.document_expressions(text, doc.published_on)
     places, main = document_places(text)
     events = []
-    hits = [m.start() for m in _any_trigger().finditer(text)]
+    hits = _trigger_positions(text)
     for sentence in sentences(text):
         first = bisect_left(hits, sentence[0])
         if first == len(hits) or hits[first] >= sentence[1]:

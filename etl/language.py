@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOPWORD_TEXT = {
     "en": "the of and to in a is that for on with was as by it at from he said have has are were",
@@ -29,6 +30,7 @@ def guess_language(text: str) -> str:
     words = _WORD_RE.findall(text[:SAMPLE_CHARS].lower())
     if len(words) < MIN_WORDS:
         return "und"
-    scores = {lang: sum(w in stops for w in words) / len(words) for lang, stops in STOPWORDS.items()}
+    counts = Counter(words)  # each distinct word looked up once per language, not each occurrence
+    scores = {lang: sum(n for w, n in counts.items() if w in stops) / len(words) for lang, stops in STOPWORDS.items()}
     best = max(scores, key=scores.__getitem__)
     return best if scores[best] >= MIN_RATIO else "und"
