@@ -15,12 +15,10 @@ from pathlib import PurePath
 
 import dateparser
 
-from etl.dates_patterns import month_number
+from etl.dates_patterns import MONTH_ABBR, MONTH_FULL, month_number
 
-MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+# Month names as the temporal tagger writes them (etl/dates_patterns.py); used here case-insensitively
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})\b\.?"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
