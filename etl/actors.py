@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl import lexicon
+from etl.regex_trie import trie_alternation
 
 
 @dataclass(frozen=True)
@@ -58,15 +59,14 @@ class AliasIndex:
 def _compile(forms: list[str], flags: int) -> re.Pattern:
     if not forms:
         return re.compile(r"(?!)")
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", flags)
+    return re.compile(rf"(?<![\w-]){trie_alternation(re.escape(f) for f in forms)}(?![\w])", flags)
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern:
     """One case-insensitive regex for lexicon phrases on word boundaries ('*' = any word ending,
     a space = any whitespace), longest phrase first."""
-    parts = sorted((re.escape(p).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(parts)})\b", re.I)
+    parts = (re.escape(p.lower()).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"\b{trie_alternation(parts)}\b", re.I)
 
 
 @cache

@@ -70,31 +70,43 @@ def _rules() -> tuple[_Rule, ...]:
 
 
 @cache
-def _trigger_anchors() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The first word of every trigger phrase, lowercased: whole words, and prefixes of 'shell*' forms.
-    A trigger can only match where its first word stands, so a sentence without any needs no rule scan."""
-    words, prefixes = set(), set()
-    for row in lexicon.load("event_triggers.csv"):
+def _trigger_anchors() -> tuple[dict[str, frozenset[int]], tuple[tuple[str, int], ...]]:
+    """Which rules (by index in _rules) each trigger's first word, lowercased, may start: whole words, and
+    the prefixes of 'shell*' forms. A rule can only match where one of its first words stands, so a
+    sentence is scanned with the rules its words may start, most sentences with none."""
+    words: dict[str, set[int]] = {}
+    prefixes: set[tuple[str, int]] = set()
+    for index_, row in enumerate(lexicon.load("event_triggers.csv")):
         for phrase in lexicon.split_list(row["triggers"]):
             first = _WORD.match(phrase.lower())
-            if first:
-                starred = phrase[first.end():first.end() + 1] == "*"
-                (prefixes if starred else words).add(first.group())
-    return frozenset(words), tuple(sorted(prefixes))
+            if first and phrase[first.end():first.end() + 1] == "*":
+                prefixes.add((first.group(), index_))
+            elif first:
+                words.setdefault(first.group(), set()).add(index_)
+    return {w: frozenset(r) for w, r in words.items()}, tuple(sorted(prefixes))
 
 
-def _trigger_positions(text: str) -> list[int]:
-    """Start of every word that may begin a trigger, in order."""
+def _candidate_rules(text: str) -> tuple[list[int], list[frozenset[int]]]:
+    """Positions of the words that may start a trigger, in order, and the rules each may start."""
     words, prefixes = _trigger_anchors()
-    return [m.start() for m in _WORD.finditer(text)
-            if (token := m.group().lower()) in words or token.startswith(prefixes)]
+    positions, rules = [], []
+    for m in _WORD.finditer(text):
+        token = m.group().lower()
+        found = words.get(token, frozenset()) | {r for prefix, r in prefixes if token.startswith(prefix)}
+        if found:
+            positions.append(m.start())
+            rules.append(found)
+    return positions, rules
 
 
-def _triggers(text: str, sentence: Span) -> list[tuple[_Rule, re.Match, Span]]:
-    """(rule, trigger match, clause) of each accepted trigger in a sentence."""
+def _triggers(text: str, sentence: Span, candidates: frozenset[int]) -> list[tuple[_Rule, re.Match, Span]]:
+    """(rule, trigger match, clause) of each accepted trigger in a sentence, trying the candidate rules in
+    lexicon order."""
     spans = clauses(text, sentence)
     taken: list[tuple[_Rule, re.Match, Span]] = []
-    for rule in _rules():
+    for index_, rule in enumerate(_rules()):
+        if index_ not in candidates:
+            continue
         for m in rule.trigger.finditer(text, *sentence):
             if text[m.start() - 1:m.start()] == "-":  # "UN-brokered truce", "rebel-held": an adjective
                 continue
@@ -160,12 +172,12 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
     expressions = dates.document_expressions(text, doc.published_on)
     places, main = document_places(text)
     events = []
-    hits = _trigger_positions(text)
+    positions, rules = _candidate_rules(text)
     for sentence in sentences(text):
-        first = bisect_left(hits, sentence[0])
-        if first == len(hits) or hits[first] >= sentence[1]:
+        candidates = frozenset().union(*rules[bisect_left(positions, sentence[0]):bisect_left(positions, sentence[1])])
+        if not candidates:
             continue
-        for rule, m, clause in _triggers(text, sentence):
+        for rule, m, clause in _triggers(text, sentence, candidates):
             mood = modality(text, _speaker_start(text, clause[0], m.start(), rule.event_type), m.start())
             happened = mood == "asserted" and not _background(text, m, clause, expressions)
             if rule.event_type not in _SPEECH_ACTS and not happened:

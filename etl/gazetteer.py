@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from etl import lexicon
+from etl.regex_trie import trie_alternation
 
 _DIRECTIONS = {"east": "East", "west": "West", "north": "North", "south": "South"}
 _DIR = r"(?P<dir>east|west|north|south)(?:ern)?"
@@ -66,8 +67,7 @@ class Gazetteer:
         for r in rows:
             for alias in lexicon.split_list(r.get("aliases", "")):
                 self._forms.setdefault(alias, r["name"])
-        alternation = "|".join(re.escape(f) for f in sorted(self._forms, key=len, reverse=True))
-        self._pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?!\w)")
+        self._pattern = re.compile(rf"(?<![\w-]){trie_alternation(re.escape(f) for f in self._forms)}(?!\w)")
         self._sectors = {}
         for place in self.places.values():
             m = re.match(r"(East|West|North|South) (.+)$", place.name)
