@@ -89,10 +89,13 @@ def _trigger_anchors() -> tuple[dict[str, frozenset[int]], tuple[tuple[str, int]
 def _candidate_rules(text: str) -> tuple[list[int], list[frozenset[int]]]:
     """Positions of the words that may start a trigger, in order, and the rules each may start."""
     words, prefixes = _trigger_anchors()
+    starts = tuple(prefix for prefix, _ in prefixes)
     positions, rules = [], []
     for m in _WORD.finditer(text):
         token = m.group().lower()
-        found = words.get(token, frozenset()) | {r for prefix, r in prefixes if token.startswith(prefix)}
+        found = words.get(token)
+        if token.startswith(starts):
+            found = (found or frozenset()) | {r for prefix, r in prefixes if token.startswith(prefix)}
         if found:
             positions.append(m.start())
             rules.append(found)
