@@ -1,16 +1,20 @@
-"""Blocking asset checks: a failing check stops the run before the warehouse is published."""
+"""Blocking asset checks: a failing check stops the run before the warehouse is published.
+
+Checks only read, so the checks of one asset may run side by side; being blocking, they also hold back
+the next writer (every writer depends on the asset they check)."""
 
 from dagster import AssetCheckResult, AssetChecksDefinition, AssetsDefinition, asset_check
 
 from etl.checks import CHECKS, run_check
 from orchestration.assets import claim_mentions, event_mentions, events, raw_documents
-from orchestration.resources import WarehouseResource
+from orchestration.resources import READS_STAGING, WarehouseResource
 
 
 def _blocking_check(name: str, target: AssetsDefinition) -> AssetChecksDefinition:
-    @asset_check(asset=target, name=name, blocking=True, description=CHECKS[name].description)
+    @asset_check(asset=target, name=name, blocking=True, description=CHECKS[name].description,
+                 op_tags=READS_STAGING)
     def _check(warehouse: WarehouseResource) -> AssetCheckResult:
-        with warehouse.staging() as con:
+        with warehouse.read_staging() as con:
             if con is None:
                 return AssetCheckResult(passed=True, metadata={"status": "nothing new"})
             result = run_check(con, name)

@@ -51,8 +51,8 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
     roots = [Path(p).resolve() for p in paths] or default_inputs()
     found = scan(roots)
     key = batch_key(found, sorted(found.fingerprints["input_file"]))
-    config = {"paths": [str(r) for r in roots], "workers": workers}
-    stage_config = {"workers": workers}
+    config = {"paths": [str(r) for r in roots]}
+    stage_config = {"shards": 0, "workers": workers}  # in-process: each stage streamed in its writer step
     run_config = {
         "ops": {
             "raw_documents": {"config": config},

@@ -14,6 +14,11 @@ from etl import store
 from etl.lake import Lake
 
 DEFAULT_WAREHOUSE = Path("warehouse") / "timeline.duckdb"
+# Op tags saying how a step opens the run's staging warehouse. In file mode one process may hold the DuckDB file
+# read-write, excluding every other, so the job graph orders every writer step after every step before it
+# (tests/test_orchestration.py checks this on the execution plan); read-only steps may run side by side.
+READS_STAGING = {"timeline/staging": "read"}
+WRITES_STAGING = {"timeline/staging": "write"}
 
 
 def default_warehouse_path() -> Path:
@@ -61,11 +66,30 @@ class WarehouseResource(ConfigurableResource):
 
     @contextmanager
     def staging(self) -> Iterator[duckdb.DuckDBPyConnection | None]:
-        """The run's staging warehouse, or None when this run has nothing to write."""
+        """The run's staging warehouse, read-write, or None when this run has nothing to write. In file mode no
+        other process may open the file meanwhile: only steps tagged WRITES_STAGING use this."""
+        with self._open_staging(read_only=False) as con:
+            yield con
+
+    @contextmanager
+    def read_staging(self) -> Iterator[duckdb.DuckDBPyConnection | None]:
+        """The run's staging warehouse for a step that only reads (tagged READS_STAGING), or None when this run has
+        nothing to write. File mode: a read-only connection, which any number of processes may hold at once while
+        no process holds the file read-write. DuckLake mode: a connection to the lake, which many processes and
+        machines may open at once."""
+        with self._open_staging(read_only=True) as con:
+            yield con
+
+    @contextmanager
+    def _open_staging(self, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection | None]:
         if not self.has_staging():
             yield None
             return
-        con = store.connect_staging(self.published, self.lake)
+        lake = self.lake
+        if read_only and lake is None:
+            con = store.connect(store.staging_path(self.published), read_only=True)
+        else:
+            con = store.connect_staging(self.published, lake)
         try:
             yield con
         finally:

@@ -1,8 +1,10 @@
-"""The inbox sensor, the rebuild job, and recovery from a build killed at any point."""
+"""The inbox sensor, the rebuild job, the build job on the multiprocess executor, and recovery from a build killed at
+any point."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -11,10 +13,23 @@ import time
 from pathlib import Path
 
 import pytest
-from dagster import DagsterInstance, RunRequest, SkipReason, build_sensor_context
+from dagster import (
+    DagsterEventType,
+    DagsterInstance,
+    RunRequest,
+    SkipReason,
+    build_sensor_context,
+    execute_job,
+)
+from dagster._core.definitions.reconstruct import ReconstructableRepository
+from dagster._core.execution.api import create_execution_plan
 
+from etl import store
+from etl.ingest import sample_corpus
+from etl.ingest_stage import scan
 from orchestration.cli import build
 from orchestration.definitions import defs
+from orchestration.partitions import batch_key, inbox_batches
 from orchestration.resources import WarehouseResource
 from orchestration.sensors import inbox_sensor
 from tests.test_pipeline import snapshot
@@ -111,3 +126,110 @@ def test_a_build_killed_with_sigkill_then_rerun_equals_a_clean_build(tmp_path, k
     proc.wait()
     subprocess.run(_build_command(sample_corpus(), killed), env=env, cwd=tmp_path, check=True, capture_output=True)
     assert snapshot(killed) == snapshot(clean)
+
+
+def staging_access() -> tuple[dict[str, str], dict[str, set[str]]]:
+    """From the build job's execution plan: how each step opens the staging warehouse (its `timeline/staging` tag;
+    a mapped step is keyed once, as `name[?]`), and every step's ancestors."""
+    plan = create_execution_plan(defs.resolve_job_def("build_timeline"), tags={"dagster/partition": "any"})
+    deps = plan.get_all_step_deps()
+    tags = {key: plan.get_step_by_key(key).tags for key in deps}
+    ancestors: dict[str, set[str]] = {}
+
+    def up(key: str) -> set[str]:
+        if key not in ancestors:
+            ancestors[key] = set(deps[key]).union(*(up(d) for d in deps[key]))
+        return ancestors[key]
+
+    return {key: t["timeline/staging"] for key, t in tags.items() if "timeline/staging" in t}, {k: up(k) for k in deps}
+
+
+def test_the_build_job_orders_every_warehouse_writer_apart_from_every_other_warehouse_step():
+    access, ancestors = staging_access()
+    writers = sorted(key for key, how in access.items() if how == "write")
+    assert writers == ["claim_mentions.write_extracted", "documents.write_extracted", "event_mentions.write_extracted",
+                       "events", "observations", "published_warehouse", "raw_documents"]
+    readers = {key for key, how in access.items() if how == "read"}
+    assert {"documents.plan_shards", "documents.extract_shard[?]", "claim_mentions_percents_within_0_100"} <= readers
+    for writer in writers:
+        for other in set(access) - {writer}:
+            assert writer in ancestors[other] or other in ancestors[writer], (writer, other)
+
+
+EXTRACTED_TABLES = ["doc_store", "doc_blocks", "doc_removed_lines", "doc_sketches", "claim_store", "event_store",
+                    "stage_done"]
+
+
+def extracted_rows(warehouse: Path) -> dict[str, list]:
+    """Every row the per-document stages wrote (through the front file's lake in DuckLake mode)."""
+    with store.read_only(warehouse) as con:
+        return {table: con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall() for table in EXTRACTED_TABLES}
+
+
+def sample_batch(instance: DagsterInstance) -> str:
+    """The sample corpus's batch key, added to the instance's partitions as the sensor would."""
+    found = scan([sample_corpus()])
+    key = batch_key(found, sorted(found.fingerprints["input_file"]))
+    instance.add_dynamic_partitions(inbox_batches.name, [key])
+    return key
+
+
+def build_run_config(warehouse: dict[str, str]) -> dict:
+    return {"ops": {"raw_documents": {"config": {"paths": [str(sample_corpus())]}}},
+            "resources": {"warehouse": {"config": warehouse}}}
+
+
+def step_runs(logs: list) -> dict[str, dict]:
+    """Per step that succeeded: the pid it ran in, and when it started and ended."""
+    steps: dict[str, dict] = {}
+    for entry in logs:
+        event = entry.dagster_event
+        if event and event.event_type in (DagsterEventType.STEP_START, DagsterEventType.STEP_SUCCESS):
+            step = steps.setdefault(entry.step_key, {"pid": event.pid})
+            step["start" if event.event_type == DagsterEventType.STEP_START else "end"] = entry.timestamp
+    return steps
+
+
+def shard_steps(steps: dict, asset: str) -> list[str]:
+    return sorted(key for key in steps if key.startswith(f"{asset}.extract_shard["))
+
+
+def test_the_build_job_extracts_shards_in_parallel_steps_and_equals_an_in_process_build(tmp_path, sample_warehouse):
+    warehouse, home = tmp_path / "w.duckdb", tmp_path / "dagster_home"
+    home.mkdir()
+    with DagsterInstance.local_temp(str(home)) as instance:
+        # loaded in each step process as the instance's code location loads it: module orchestration, attribute defs
+        job = ReconstructableRepository.for_module("orchestration", "defs", str(REPO)).get_reconstructable_job(
+            "build_timeline")
+        result = execute_job(job, instance, run_config=build_run_config({"path": str(warehouse)}),
+                             tags={"dagster/partition": sample_batch(instance)})
+        assert result.success
+        steps = step_runs(instance.all_logs(result.run_id))
+    for asset in ("documents", "claim_mentions"):
+        shards = shard_steps(steps, asset)
+        assert shards == [f"{asset}.extract_shard[shard_0]", f"{asset}.extract_shard[shard_1]"]
+        assert len({steps[key]["pid"] for key in [*shards, f"{asset}.write_extracted"]}) == 3
+    access, _ = staging_access()
+    touching = {key: access[plan_key] for key in steps if (plan_key := re.sub(r"\[\w+\]$", "[?]", key)) in access}
+    for writer in (key for key, how in touching.items() if how == "write"):
+        for other in set(touching) - {writer}:
+            assert steps[writer]["end"] <= steps[other]["start"] or steps[other]["end"] <= steps[writer]["start"]
+    assert len(extracted_rows(warehouse)["claim_store"]) > 10
+    assert extracted_rows(warehouse) == extracted_rows(sample_warehouse)
+    assert snapshot(warehouse) == snapshot(sample_warehouse)
+
+
+def test_the_build_job_reads_its_shards_from_the_lake_in_ducklake_mode(tmp_path, sample_warehouse):
+    pytest.importorskip("duckdb_extension_ducklake", reason="DuckLake mode needs duckdb-extension-ducklake")
+    from tests.test_lake import snapshot as lake_snapshot
+
+    front = tmp_path / "front.duckdb"
+    lake = {"path": str(front), "catalog": f"sqlite:{tmp_path / 'catalog.sqlite'}", "data_path": str(tmp_path / "data")}
+    with DagsterInstance.ephemeral() as instance:
+        result = defs.resolve_job_def("build_timeline").execute_in_process(
+            build_run_config(lake), instance=instance, partition_key=sample_batch(instance))
+    assert result.success
+    steps = {event.step_key for event in result.all_events if event.is_step_success}
+    assert {"documents.extract_shard[shard_1]", "claim_mentions.extract_shard[shard_1]"} <= steps
+    assert extracted_rows(front) == extracted_rows(sample_warehouse)
+    assert lake_snapshot(front) == snapshot(sample_warehouse)
