@@ -81,7 +81,8 @@ def plan_shards(config: StageConfig, warehouse: WarehouseResource) -> Iterator[D
 
 
 @op(tags=READS_STAGING)
-def extract_shard(config: StageConfig, warehouse: WarehouseResource, shard: tuple) -> list:
+def extract_shard(config: StageConfig, warehouse: WarehouseResource,
+                  shard: stages.Shard) -> list[stages.Result]:
     """The stage's results for one shard (etl.document_stages.compute_shard), computed without writing."""
     with warehouse.read_staging() as con:
         return [] if con is None else stages.compute_shard(con, config.stage, shard, config.workers)
@@ -101,19 +102,20 @@ REPORTS: dict[str, Callable[[duckdb.DuckDBPyConnection], dict[str, MetadataValue
 
 @op(out=Out(Nothing), tags=WRITES_STAGING)
 def write_extracted(context: OpExecutionContext, config: StageConfig, warehouse: WarehouseResource,
-                    shards: list) -> None:
+                    shards: list[list[stages.Result]]) -> None:
     """Write every shard's results, one transaction per shard (with shards=0: run the stage here)."""
     with warehouse.staging() as con:
         if con is None:
             context.add_output_metadata(NOTHING_NEW)
             return
+        now = utc_now()
         if config.shards == 0:
-            counts = stages.run_stage(con, config.stage, utc_now(), config.workers, terminal_progress(config.stage))
+            counts = stages.run_stage(con, config.stage, now, config.workers, terminal_progress(config.stage))
         else:
             counts = {"documents": 0, "errors": 0}
             for results in shards:
-                stages.add_counts(counts, stages.write_results(con, config.stage, results, utc_now()))
-        report = REPORTS.get(config.stage, lambda _: {})(con)
+                stages.add_counts(counts, stages.write_results(con, config.stage, results, now))
+        report = REPORTS[config.stage](con) if config.stage in REPORTS else {}
     context.add_output_metadata({"shards": len(shards), **counts, **report})
 
 
