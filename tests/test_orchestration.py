@@ -220,7 +220,6 @@ def test_the_build_job_extracts_shards_in_parallel_steps_and_equals_an_in_proces
 
 
 def test_the_build_job_reads_its_shards_from_the_lake_in_ducklake_mode(tmp_path, sample_warehouse):
-    pytest.importorskip("duckdb_extension_ducklake", reason="DuckLake mode needs duckdb-extension-ducklake")
     from tests.test_lake import snapshot as lake_snapshot
 
     front = tmp_path / "front.duckdb"
