@@ -31,8 +31,9 @@ from etl.store import transaction, write_frame
 
 
 def publish_observations(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute observation_store and timeline_store, the rows of the observations, metric_timeline and
-    modality_timeline views (sql/publish/observations.sql), from the mentions and their links."""
+    """Recompute observation_store, timeline_store and conflict_store, the rows of the observations,
+    metric_timeline, modality_timeline and conflicting_figures views (sql/publish/observations.sql), from the
+    mentions and their links."""
     con.execute(sql.publish_script("observations"))
 
 

@@ -38,8 +38,13 @@ def _register_place_ancestry(con: duckdb.DuckDBPyConnection) -> None:
         con.unregister("_ancestry")
 
 
+def publish_events(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute event_summary_store, the rows of the events view (sql/publish/events.sql)."""
+    con.execute(sql.publish_script("events"))
+
+
 def cluster_events(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Recompute event_cluster from event_store."""
+    """Recompute event_cluster from event_store, then the stored events."""
     _register_place_ancestry(con)
     con.execute(sql.stage_script("dedup", "event_pairs"))
     signatures = con.sql("SELECT mention_id, rep FROM event_signature").pl()
@@ -54,4 +59,5 @@ def cluster_events(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         write_frame(con, "event_cluster", pl.DataFrame(
             {"mention_id": list(event_of), "event_id": list(event_of.values())},
             schema={"mention_id": pl.String, "event_id": pl.String}))
+        publish_events(con)
     return {"mentions": len(event_of), "events": len(set(event_of.values()))}

@@ -172,3 +172,45 @@ CREATE TABLE IF NOT EXISTS timeline_store (
     observation_ids VARCHAR[],
     unit            VARCHAR
 );
+
+-- Written by the event deduplication stage (sql/publish/events.sql): the rows of the events view.
+CREATE TABLE IF NOT EXISTS event_summary_store (
+    event_id          VARCHAR NOT NULL,
+    event_type        VARCHAR,
+    plover_code       VARCHAR,
+    actors            VARCHAR[],
+    target            VARCHAR,
+    location          VARCHAR,
+    event_date        DATE,
+    date_precision    VARCHAR,
+    n_mentions        BIGINT,
+    n_sources         BIGINT,
+    first_reported_on DATE
+);
+
+-- Written with observation_store (sql/publish/observations.sql): the rows of the conflicting_figures view.
+CREATE TABLE IF NOT EXISTS conflict_store (
+    conflict_group          VARCHAR,
+    n_observations_in_group BIGINT,
+    metric                  VARCHAR,
+    unit                    VARCHAR,
+    location                VARCHAR,
+    subject                 VARCHAR,
+    as_of                   DATE,
+    observation_id          VARCHAR,
+    observation_value       DOUBLE,
+    observation_n_sources   BIGINT,
+    mention_id              VARCHAR,
+    value                   DOUBLE,
+    value_low               DOUBLE,
+    value_high              DOUBLE,
+    qualifier               VARCHAR,
+    modality                VARCHAR,
+    attributed_to           VARCHAR,
+    quote                   VARCHAR,
+    publisher               VARCHAR,
+    title                   VARCHAR,
+    published_on            DATE,
+    doc_id                  VARCHAR,
+    source_path             VARCHAR
+);

@@ -1,18 +1,6 @@
--- events: one row per real-world event after deduplication (etl/dedup_events.py).
+-- events: one row per real-world event after deduplication (etl/dedup_events.py). The rows are
+-- computed when the event deduplication stage runs (sql/publish/events.sql), stored in event_summary_store.
 CREATE OR REPLACE VIEW events AS
-SELECT
-    e.event_id,
-    min(e.event_type) AS event_type,
-    min(e.plover_code) AS plover_code,
-    list_sort(list_distinct(flatten(list(e.actors)))) AS actors,
-    min(e.target) AS target,
-    min(e.location) AS location,
-    min(e.event_date) AS event_date,
-    min(e.date_precision) AS date_precision,
-    count(*) AS n_mentions,
-    count(DISTINCT k.source_key) AS n_sources,
-    min(k.published_on) AS first_reported_on
-FROM event_mentions AS e
-JOIN document_source_keys AS k USING (doc_id)
-WHERE e.event_id IS NOT NULL AND e.modality = 'asserted'
-GROUP BY e.event_id;
+SELECT event_id, event_type, plover_code, actors, target, location, event_date, date_precision, n_mentions,
+       n_sources, first_reported_on
+FROM event_summary_store;

@@ -64,3 +64,45 @@ JOIN sources AS s
     AND s.location IS NOT DISTINCT FROM o.location AND s.subject IS NOT DISTINCT FROM o.subject
 GROUP BY o.metric, o.location, o.subject, o.as_of, o.modality
 ORDER BY o.metric, o.location, o.as_of;
+
+-- The rows of conflicting_figures: every mention of an observation sharing a conflict_group with another,
+-- with its source, sorted by group so one group's competing figures sit together.
+DELETE FROM conflict_store;
+INSERT INTO conflict_store
+WITH conflicting AS (
+    SELECT * FROM observation_store WHERE conflict_group IS NOT NULL
+),
+group_sizes AS (
+    SELECT conflict_group, count(*) AS n_observations_in_group
+    FROM conflicting
+    GROUP BY conflict_group
+)
+SELECT
+    o.conflict_group,
+    g.n_observations_in_group,
+    o.metric,
+    o.unit,
+    o.location,
+    o.subject,
+    o.as_of,
+    o.observation_id,
+    o.value AS observation_value,
+    o.n_sources AS observation_n_sources,
+    m.mention_id,
+    m.value,
+    m.value_low,
+    m.value_high,
+    m.qualifier,
+    m.modality,
+    m.attributed_to,
+    m.quote,
+    d.publisher,
+    d.title,
+    d.published_on,
+    m.doc_id,
+    m.source_path
+FROM conflicting AS o
+JOIN group_sizes AS g USING (conflict_group)
+JOIN claim_mentions AS m USING (observation_id)
+JOIN documents AS d ON d.doc_id = m.doc_id
+ORDER BY conflict_group, observation_value, mention_id;
