@@ -16,7 +16,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
@@ -69,7 +69,7 @@ def _stored_document(row: dict) -> CleanDocument:
 def _mention_rows(doc_id: str, mentions: Iterable, key: Callable) -> list[dict]:
     rows = []
     for m in mentions:
-        row = asdict(m)
+        row = dict(vars(m))  # the fields, shallow: asdict's deep copy cost 0.5 ms an article
         row["mention_id"] = content_id(doc_id, *key(m))
         row["doc_id"] = doc_id
         rows.append(row)
