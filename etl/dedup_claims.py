@@ -19,13 +19,11 @@ distinct mention signatures, so cost grows about linearly.
 
 from __future__ import annotations
 
-from itertools import chain
-
 import duckdb
 import polars as pl
 
 import sql
-from etl.clusters import components
+from etl.clusters import components, signature_components
 from etl.ids import content_id
 from etl.store import transaction, write_frame
 
@@ -42,9 +40,7 @@ def cluster_claims(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     con.execute(sql.stage_script("dedup", "claim_pairs"))
     signatures = con.sql("SELECT mention_id, rep FROM claim_signature").pl()
     agree = con.sql("SELECT rep_a, rep_b FROM claim_pairs WHERE values_agree").pl()
-    merged = components(signatures["mention_id"], chain(
-        zip(signatures["mention_id"], signatures["rep"], strict=True),
-        zip(agree["rep_a"], agree["rep_b"], strict=True)))
+    merged = signature_components(signatures, agree)
     observation = {m: content_id("observation", root) for m, root in merged.items()}
     disagree = con.sql("SELECT rep_a, rep_b FROM claim_pairs WHERE values_conflict").pl()
     conflict_edges = {

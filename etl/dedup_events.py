@@ -13,13 +13,11 @@ so cost grows about linearly.
 
 from __future__ import annotations
 
-from itertools import chain
-
 import duckdb
 import polars as pl
 
 import sql
-from etl.clusters import components
+from etl.clusters import signature_components
 from etl.gazetteer import gazetteer
 from etl.ids import content_id
 from etl.store import transaction, write_frame
@@ -50,9 +48,7 @@ def cluster_events(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     signatures = con.sql("SELECT mention_id, rep FROM event_signature").pl()
     pairs = con.sql("SELECT rep_a, rep_b FROM event_pairs").pl()
     con.execute("DROP TABLE event_pairs; DROP TABLE event_rep; DROP TABLE event_signature; DROP TABLE place_ancestry")
-    merged = components(signatures["mention_id"], chain(
-        zip(signatures["mention_id"], signatures["rep"], strict=True),
-        zip(pairs["rep_a"], pairs["rep_b"], strict=True)))
+    merged = signature_components(signatures, pairs)
     event_of = {m: content_id("event", root) for m, root in merged.items()}
     with transaction(con):
         con.execute("DELETE FROM event_cluster")

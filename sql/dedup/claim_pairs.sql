@@ -67,13 +67,13 @@ WITH same_precision AS (
     WHERE a.day IS NULL AND b.day IS NULL AND (a.subject IS NULL OR b.subject IS NULL OR a.subject = b.subject)
 ),
 coarse AS (  -- nested unnests: two in one SELECT would be zipped, not crossed
-    SELECT *, unnest(value_buckets) AS value_bucket
+    SELECT * EXCLUDE (value_buckets), unnest(value_buckets) AS value_bucket
     FROM (SELECT rep, metric, unit, modality, location, subject, day, win, lo, hi, value_buckets, win AS level,
                  unnest([day // win - 1, day // win, day // win + 1]) AS day_bucket
           FROM claim_rep WHERE day IS NOT NULL AND win > 1)
 ),
 fine AS (
-    SELECT *, day // level AS day_bucket, unnest(value_buckets) AS value_bucket
+    SELECT * EXCLUDE (value_buckets), day // level AS day_bucket, unnest(value_buckets) AS value_bucket
     FROM (SELECT rep, metric, unit, modality, location, subject, day, win, lo, hi, value_buckets,
                  unnest([7, 31, 366]) AS level
           FROM claim_rep WHERE day IS NOT NULL AND win < 366)
