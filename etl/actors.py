@@ -70,6 +70,14 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern:
 
 
 @cache
+def actor_index() -> AliasIndex:
+    """Actors of events (actors.csv); each person of people.csv names the actor they speak for."""
+    people = ({"name": p["actor"], "aliases": "|".join([p["name"], p.get("aliases", "")])}
+              for p in lexicon.load("people.csv"))
+    return AliasIndex((*lexicon.load("actors.csv"), *people))
+
+
+@cache
 def index(name: str) -> AliasIndex:
-    """The AliasIndex of lexicon file `name` ('actors.csv', 'subjects.csv', 'sources.csv')."""
+    """The AliasIndex of lexicon file `name` ('subjects.csv', 'sources.csv', 'people.csv')."""
     return AliasIndex(lexicon.load(name))

@@ -8,6 +8,8 @@ its clause ("Russia and China vetoed"), else in its sentence; the target is the 
 after the trigger in its clause. Location, modality and date as for claims: a threat or demand
 ("will be destroyed", "want a truce") keeps its modality and is not asserted; an event that is not
 an act of speech is kept only when asserted (a capture 'if the district is retaken' did not happen).
+A bare quote closed by 'he said' that continues a named person's act of speech is a further statement
+of theirs (etl.speakers).
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl import dates, lexicon
-from etl.actors import Mention, index, phrase_pattern
+from etl.actors import Mention, actor_index, phrase_pattern
 from etl.gazetteer import document_places, locate
 from etl.modality import modality
 from etl.model import CleanDocument, EventMention
 from etl.sentences import Span, clauses, containing, sentences
+from etl.speakers import continued_statements
 
 # Acts of speech: their modality cues ('called for', 'would not agree', 'will reject') are the act itself.
 # Every other type is an event that happened only when asserted: 'if the district is retaken', 'talk of
@@ -130,7 +133,7 @@ def _triggers(text: str, sentence: Span, candidates: frozenset[int]) -> list[tup
 
 def _actors(text: str, trigger: re.Match, clause: Span, sentence: Span) -> tuple[str, ...]:
     """The coordinated group of actors named last before the trigger ('Russia and China')."""
-    actors = index("actors.csv")
+    actors = actor_index()
     for start in (clause[0], sentence[0]):
         before = actors.find(text, start, trigger.start())
         if before:
@@ -146,7 +149,7 @@ def _actors(text: str, trigger: re.Match, clause: Span, sentence: Span) -> tuple
 
 
 def _target(text: str, trigger: re.Match, clause: Span, actors: tuple[str, ...]) -> str | None:
-    after = [m for m in index("actors.csv").find(text, trigger.end(), clause[1]) if m.name not in actors]
+    after = [m for m in actor_index().find(text, trigger.end(), clause[1]) if m.name not in actors]
     return after[0].name if after else None
 
 
@@ -176,7 +179,8 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
     places, main = document_places(text)
     events = []
     positions, rules = _candidate_rules(text)
-    for sentence in sentences(text):
+    spans = sentences(text)
+    for sentence in spans:
         candidates = frozenset().union(*rules[bisect_left(positions, sentence[0]):bisect_left(positions, sentence[1])])
         if not candidates:
             continue
@@ -196,4 +200,4 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
                 event_date=dating.as_of, date_precision=dating.precision,
                 modality=mood,
             ))
-    return events
+    return events + continued_statements(text, spans, [e for e in events if e.event_type in _SPEECH_ACTS])

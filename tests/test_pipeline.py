@@ -185,17 +185,23 @@ def test_topic_timelines_only_hold_their_metrics(seeds_warehouse, view):
 
 def test_seed_duplicates_merge_and_distinct_reports_stay_apart(seeds_warehouse):
     """The known duplicates of the seeds: the Dec 5 veto told by two articles, the Dec 6 foreign-ministry
-    statement told by three; Assad's interview is another statement; 'would hold 70 percent' stays apart."""
+    statement told by three, Assad's "decision to liberate all of Syria" quoted by two (the second a bare
+    quote closed by 'he said'); 'would hold 70 percent' stays apart."""
     events = rows(seeds_warehouse, """
         SELECT e.event_type, e.n_mentions, list(DISTINCT m.doc_id) AS docs, list(m.quote) AS quotes
         FROM events e JOIN event_mentions m USING (event_id)
-        WHERE e.event_type IN ('veto', 'statement') AND e.event_date BETWEEN '2016-12-05' AND '2016-12-07'
+        WHERE e.event_type IN ('veto', 'statement') AND e.event_date BETWEEN '2016-12-05' AND '2016-12-08'
         GROUP BY ALL""")
     veto = [e for e in events if e["event_type"] == "veto" and any("China" in q for q in e["quotes"])]
     assert len(veto) == 1 and len(veto[0]["docs"]) == 2
     ministry = [e for e in events if any("hostage" in q for q in e["quotes"])]
     assert len(ministry) == 1 and len(ministry[0]["docs"]) == 3
     assert not any("liberate all of Syria" in q for q in ministry[0]["quotes"])
+    interview = [e for e in events if any("liberate all of Syria" in q for q in e["quotes"])]
+    assert len(interview) == 1 and interview[0]["event_type"] == "statement"
+    sources = rows(seeds_warehouse, "SELECT doc_id, source_path FROM documents")
+    path = {r["doc_id"]: r["source_path"][:3] for r in sources}
+    assert sorted(path[d] for d in interview[0]["docs"]) == ["001", "002"]
     control = rows(seeds_warehouse, """
         SELECT modality, value, n_mentions FROM observations
         WHERE metric = 'territory_control_pct' AND location = 'East Aleppo' AND as_of = '2016-12-06'
