@@ -20,6 +20,7 @@ _CREDIT_SUFFIX_RE = re.compile(
     r"(?:\[[A-Z][^\[\]\n]{0,50}\]"
     r"|Photograph:\s*[^.\n]{1,80}"
     r"|\((?:AP|AFP|Reuters|EPA|Getty|Anadolu|SANA|Photo|Image|File)\b[^()\n]{0,60}\)"
+    r"|\([A-Z][\w.&' -]{1,30}/[A-Z][a-z][\w.' -]{1,40}\)"  # '(Reuters/Ammar Abdullah)', '(Outlet/Photo Desk)'
     r"|(?:REUTERS|AFP|AP Photo|EPA|Getty Images)/[A-Z][\w. -]{1,40})\s*$"
 )
 _CAPTION_DATE_END_RE = re.compile(
@@ -46,9 +47,10 @@ WIRE_DATELINE_RE = re.compile(
     rf"(?P<dateline>(?:[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Za-z0-9 .]{{1,30}}){{0,2}}\s*)?"
     rf"\((?P<agency>[A-Z][\w .&/-]{{0,30}})(?:,\s*{_MONTH_DAY})?\)\s*[-–—])\s"
 )
-PLACE_DATELINE_RE = re.compile(  # 'MARAWI, Philippines, Sept 5 -': a place in capitals, its month and day
+# 'MARAWI, Philippines, Sept 5 -', 'ADEN, Yemen, 2015-04-02 —': a place in capitals, its date or month and day
+PLACE_DATELINE_RE = re.compile(
     rf"(?P<dateline>[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){{0,3}}(?:,\s*[A-Z][A-Za-z .]{{1,30}}){{0,2}},"
-    rf"\s*{_MONTH_DAY}\s*[-–—])\s"
+    rf"\s*(?:{FULL_DATE}|{_MONTH_DAY})\s*[-–—])\s"
 )
 DATED_DATELINE_RE = re.compile(
     rf"(?P<dateline>{FULL_DATE}\s*\((?P<agency>[A-Z][A-Za-z .'/-]{{1,40}})\)\s*[-–—])\s", re.IGNORECASE

@@ -90,10 +90,17 @@ def _evidence_dates(blocks: Sequence[Block]) -> list[date]:
     ]
 
 
-def _wire_month_day(blocks: Sequence[Block]) -> tuple[int, int] | None:
-    """(month, day) of a wire dateline without a year ('BEIRUT, Dec 6 (Reuters) -')."""
-    found = (dateline_month_day(b.text) for b in blocks if b.kind == "dateline")
-    return next((d for d in found if d), None)
+def _wire_dateline(blocks: Sequence[Block]) -> tuple[str, tuple[int, int]] | None:
+    """The text and (month, day) of a wire dateline without a year ('BEIRUT, Dec 6 (Reuters) -')."""
+    found = ((b.text, dateline_month_day(b.text)) for b in blocks if b.kind == "dateline")
+    return next(((text, d) for text, d in found if d), None)
+
+
+def _paragraph_of(body: str, text: str) -> str:
+    """The paragraph of `body` that holds `text` (a dateline opening its lede), else the first one."""
+    start = max(body.find(text), 0)
+    end = body.find("\n", start)
+    return body[body.rfind("\n", 0, start) + 1:end if end >= 0 else len(body)]
 
 
 def _latest_reference(body: str) -> date | None:
@@ -108,11 +115,12 @@ def _wire_date(record: RawRecord, body: str, blocks: Sequence[Block], evidence: 
     Explicit: the year of the page's dated captions or tweets, or of a file name whose date has the
     dateline's month and day ('raqqa-2017-08-14.txt' + 'RAQQA, Aug. 14 -'). Inferred: the year of a
     file name with another day, else the first year that keeps the dateline on or after every date
-    the text refers to.
+    the text refers to and, where its lede names a weekday, on that day or the day after.
     """
-    month_day = _wire_month_day(blocks)
-    if month_day is None:
+    wire = _wire_dateline(blocks)
+    if wire is None:
         return None
+    dateline, month_day = wire
     if evidence:
         found = closest_in_year(month_day, max(evidence))
         return (found, "explicit") if found else None
@@ -121,7 +129,7 @@ def _wire_date(record: RawRecord, body: str, blocks: Sequence[Block], evidence: 
         found = closest_in_year(month_day, named)
         return (found, "explicit" if found == named else "inferred") if found else None
     latest = _latest_reference(body)
-    found = first_on_or_after(month_day, latest) if latest else None
+    found = first_on_or_after(month_day, latest, past_weekdays(_paragraph_of(body, dateline))) if latest else None
     return (found, "inferred") if found else None
 
 

@@ -168,12 +168,16 @@ def closest_in_year(month_day: tuple[int, int], near: date) -> date | None:
     return min((d for d in options if d), key=lambda d: abs((d - near).days), default=None)
 
 
-def first_on_or_after(month_day: tuple[int, int], earliest: date) -> date | None:
+def first_on_or_after(month_day: tuple[int, int], earliest: date, lede_weekdays: Iterable[int] = ()) -> date | None:
     """The first date with this month and day that is not before `earliest`: a yearless dateline 'May 12'
     over a text whose latest dated reference is 'April 2023' is 12 May 2023 (a report is never older
-    than what it refers to)."""
-    found = (_in_year(*month_day, earliest.year + k) for k in range(5))
-    return next((d for d in found if d and d >= earliest), None)
+    than what it refers to). When the lede names weekdays, the first of those five years in which the
+    dateline falls on one of them, or on the day after one (copy filed after midnight), wins: 'KHARTOUM,
+    April 18 - ... pounded Khartoum on Tuesday' over a text whose latest reference is 'a 2021 coup' is
+    from 2023, the first year since 2021 whose April 18 was a Tuesday."""
+    found = [d for d in (_in_year(*month_day, earliest.year + k) for k in range(5)) if d and d >= earliest]
+    fits = {day for w in lede_weekdays for day in (w, (w + 1) % 7)}
+    return next((d for d in found if d.weekday() in fits), found[0] if found else None)
 
 
 def file_name_date(source_path: str) -> date | None:

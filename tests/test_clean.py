@@ -371,6 +371,33 @@ def test_yearless_dateline_is_on_or_after_every_year_the_text_refers_to() -> Non
     assert clean_text(text.replace(" in June 2022", "")).published_basis == "unknown"
 
 
+def test_yearless_dateline_takes_the_first_year_its_lede_weekday_fits() -> None:
+    """April 18 was a Sunday in 2021, a Monday in 2022 and a Tuesday in 2023."""
+    text = (
+        "Fighting rages\nKHARTOUM, April 18 (Meridian Wire) - Air strikes pounded Khartoum for a fourth straight"
+        " day on Tuesday, the WHO said.\nThe generals have run Sudan since a 2021 coup.\n"
+    )
+    assert (clean_text(text).published_on, clean_text(text).published_basis) == (date(2023, 4, 18), "inferred")
+    assert clean_text(text.replace("on Tuesday", "on Sunday")).published_on == date(2021, 4, 18)
+    assert clean_text(text.replace("on Tuesday", "on Monday")).published_on == date(2022, 4, 18)
+    assert clean_text(text.replace("on Tuesday", "on Saturday")).published_on == date(2021, 4, 18)  # filed next day
+    assert clean_text(text.replace(" on Tuesday", "")).published_on == date(2021, 4, 18)
+
+
+def test_place_dateline_with_a_full_date_dates_the_page() -> None:
+    text = "Fighters push into Aden\nADEN, Yemen, 2015-04-02 — Houthi fighters pushed into Crater on Thursday.\n"
+    doc = clean_text(text)
+    assert texts(doc, "dateline") == ["ADEN, Yemen, 2015-04-02 —"]
+    assert (doc.published_on, doc.published_basis) == (date(2015, 4, 2), "explicit")
+
+
+def test_caption_with_an_outlet_and_desk_credit_is_evidence() -> None:
+    caption = "Troops gather on the outskirts of Ramadi, May 18, 2015. (Northstar/Photo Desk)"
+    doc = clean_text(f"Ramadi falls\nUpdated: 5h ago\n{caption}\nMilitants have seized Ramadi, officials said.\n")
+    assert texts(doc, "caption") == [caption] and caption not in doc.body_text
+    assert (doc.published_on, doc.published_basis) == (date(2015, 5, 18), "inferred")
+
+
 @pytest.mark.parametrize(
     "line",
     [
