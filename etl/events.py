@@ -42,6 +42,10 @@ _DOCUMENT_BEFORE = re.compile(
 _PERFECT_BEFORE = re.compile(
     r"\b(?:has|have|had|'ve)\s+(?:(?:now|since|already|so\s+far|also|just|largely|mostly|effectively)\s+){0,2}$", re.I
 )
+# 'the TPLF said its forces had withdrawn': a past perfect reported by a speaker is the news, backshifted
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|announced|confirmed|reported|told\s+[\w.]+)\b(?:(?!\b(?:has|have|had)\b).){0,60}$", re.I | re.S
+)
 # 'since the militants overran the city in June 2014': the start of a period, background to the news
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,5}$", re.I)
 _REQUIRE_WINDOW = 80
@@ -154,11 +158,16 @@ def _target(text: str, trigger: re.Match, clause: Span, actors: tuple[str, ...])
 
 
 def _background(text: str, trigger: re.Match, clause: Span, expressions: list) -> bool:
-    """A state reached without a date in its clause, or the event a 'since' period starts from."""
+    """A state reached without a date in its clause ('have retaken most of Aleppo', not a speaker's
+    backshifted 'said its forces had withdrawn'), or the event a 'since' period starts from."""
     left = max(clause[0], trigger.start() - 60)
     if _SINCE_BEFORE.search(text, left, trigger.start()):
         return True
-    if not _PERFECT_BEFORE.search(text, left, trigger.start()):
+    perfect = _PERFECT_BEFORE.search(text, left, trigger.start())
+    if not perfect:
+        return False
+    reported = _REPORTED_BEFORE.search(text, max(clause[0], perfect.start() - 80), perfect.start())
+    if reported and perfect.group().lower().startswith("had"):
         return False
     return not any(clause[0] <= e.start < clause[1] and not e.is_period and e.range_start for e in expressions)
 

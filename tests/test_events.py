@@ -120,6 +120,16 @@ def test_talks_evacuation_aid_statement():
         ("President William Ruto convened a summit of regional leaders on Monday.", "talks", ("Kenya",)),
         ("Rwanda's government welcomed the deal on Friday.", "statement", ("Rwanda",)),
         ("The junta denied on Sunday that the town had fallen.", "statement", ("Myanmar military",)),
+        ("Forces loyal to Gaddafi fired Grad rockets into Misrata on Wednesday.", "attack", ()),
+        ("Much of Nabatieh's market was destroyed by Israeli strikes over the weekend.", "attack", ("Israel",)),
+        ("Ukrainian troops rolled into Kherson on Friday.", "capture", ("Ukraine",)),
+        ("Ukraine's general staff announced its withdrawal from Lysychansk on July 3.", "withdraw", ("Ukraine",)),
+        ("Russia's defence minister Sergei Shoigu ordered the withdrawal from the right bank on Wednesday.",
+         "withdraw", ("Russia",)),
+        ("Government and Taliban negotiators met again in Doha last week.", "talks", ("Taliban",)),
+        ("Gulf states said they would oppose any pause while the Houthis advanced.", "reject_ceasefire", ()),
+        ("A ferry carrying some 1,300 evacuees arrived in Pemba on Sunday.", "evacuation", ()),
+        ("A Red Cross ship carrying medical supplies docked at Misrata port on Tuesday.", "aid_access", ("ICRC",)),
     ],
 )
 def test_events_phrased_in_more_ways(text: str, event_type: str, actors: tuple[str, ...]) -> None:
@@ -153,6 +163,13 @@ def test_threats_and_demands_are_not_events_but_calls_are():
 )
 def test_states_plans_and_background_are_not_events(text):
     assert [e.event_type for e in events(text)] in ([], ["veto"])
+
+
+def test_a_perfect_a_speaker_reports_is_news_not_background():
+    e = only("The TPLF said its forces had withdrawn from around the city to spare civilians.")
+    assert (e.event_type, e.actors, e.event_date) == ("withdraw", ("TPLF",), date(2016, 12, 6))
+    assert events("The governor said little. Troops had retaken 11 neighbourhoods since breaking into the city.") == []
+    assert events("The army destroyed two tanks and fired its commander.") == []
 
 
 def test_an_offensive_launched_is_an_attack_and_its_aim_no_capture():
