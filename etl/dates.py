@@ -36,13 +36,16 @@ _NAMED_PLACE = re.compile(
     r"|brigade|movement|battalion|airport|dam|port|park|building|complex|market)s?\b",
     re.I,
 )
-# 'since X', 'since <the war> began in X', 'since starting an operation to ... in X', 'since the start of <it> in X'
+# 'since X', 'since <the war> began in X', 'since starting an operation to ... in X', 'since the start of <it> in X',
+# and the start of what a figure counts: '<the insurgency>, which began in X, has killed ...'
 _SINCE = re.compile(
     r"\bsince\s+(?:at\s+least\s+|as\s+early\s+as\s+"
-    r"|(?:[\w'-]+\s+){0,4}?(?:\w+ed|\w+ing|began|begun|broke\s+out|took|fell|drew|struck|hit)"
+    r"|(?:[\w'-]+\s+){0,6}?(?:\w+ed|\w+ing|began|begun|broke\s+out|took|fell|drew|struck|hit)"
     r"\s+(?:[\w'-]+\s+){0,7}?(?:(?:in|on|at)\s+)?"
     r"|(?:(?:the|its|their)\s+)?(?:start|beginning|outbreak|onset|launch)\s+of\s+(?:[\w'-]+\s+){0,3}?(?:(?:in|on)\s+)?"
-    r")?$",
+    r"|an?\s+"  # 'since a March 2020 truce'
+    r")?$"
+    r"|\b(?:which|that)\s+(?:began|started|erupted|broke\s+out)\s+(?:in|on)\s+$",  # 'which began in 2017'
     re.I,
 )
 _SINCE_WINDOW = 100
@@ -182,6 +185,18 @@ def _nearest(exprs: list[TimeExpression], anchor: tuple[int, int]) -> TimeExpres
     return min(exprs, key=lambda e: _distance(e, anchor), default=None)
 
 
+def _without_distant_now(found: list[TimeExpression], anchor: tuple[int, int]) -> list[TimeExpression]:
+    """'Ukraine has now taken back 54 per cent of the territory seized after February 24': in a clause,
+    a 'now' before a figure governs it when nearer than any other date; else it says nothing more."""
+    dated = [e for e in found if e.value != "PRESENT_REF"]
+    now = [e for e in found if e.value == "PRESENT_REF" and e.end <= anchor[0]]
+    if not dated:
+        return found
+    if now and _distance(_nearest(now, anchor), anchor) < _distance(_nearest(dated, anchor), anchor):
+        return [*dated, *now]
+    return dated
+
+
 def dating_for(
     expressions: Sequence[TimeExpression],
     sentence: tuple[int, int],
@@ -195,9 +210,9 @@ def dating_for(
     back from the date the sentence reports on ('said on Wednesday (Dec 7)'), else from publication.
     """
     in_sentence = [e for e in expressions if _inside(e, sentence) and _datable(e)]
-    if any(e.value != "PRESENT_REF" for e in in_sentence):  # 'now' says nothing a date beside it does not
+    in_clause = _without_distant_now([e for e in in_sentence if _inside(e, clause)], anchor)
+    if any(e.value != "PRESENT_REF" for e in in_sentence):  # another clause's 'now' says nothing more
         in_sentence = [e for e in in_sentence if e.value != "PRESENT_REF"]
-    in_clause = [e for e in in_sentence if _inside(e, clause)]
     pool = in_clause or in_sentence
     point = _nearest([e for e in in_clause if not e.is_period], anchor) or _nearest(
         [e for e in in_sentence if not e.is_period], anchor
@@ -217,6 +232,10 @@ def dating_for(
 
 def _period_dating(period: TimeExpression, point: TimeExpression | None, published_on: date | None) -> Dating:
     """Dating of a period, ending at the sentence's reporting date when it gives one."""
+    if point is not None and period.range_start is not None and point.range_end is not None and (
+        point.range_end < period.range_start
+    ):
+        point = None  # 'since October 8 last year, the day after the attack of October 7': not the end
     if point is not None and point.range_start is not None and point.range_end is not None:
         end, precision = R.middle_day(point.range_start, point.range_end, point.precision), point.precision
     else:

@@ -129,11 +129,14 @@ def _numeric(m: re.Match, ctx: Ctx) -> Resolved | None:
 def _full_date(m: re.Match, ctx: Ctx) -> Resolved | None:
     """A month and day, with or without a year ('Dec 7', 'December 4, 2016', '20 November, 2016')."""
     month, day = P.month_number(m["mon"]), int(m["day"])
-    if not 1 <= day <= 31 or (m["year"] and not R.sane_year(int(m["year"]), ctx.ref)):
+    year = _stated_year(m, ctx)
+    if not 1 <= day <= 31 or (year and not R.sane_year(year, ctx.ref)):
         return None
-    if m["year"]:
-        d = _valid_date(int(m["year"]), month, day)
+    if year:
+        d = _valid_date(year, month, day)
         return _day(d) if d else None
+    if m["rel_year"]:
+        return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}")
     if ctx.ref is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}")
     try:
@@ -143,8 +146,19 @@ def _full_date(m: re.Match, ctx: Ctx) -> Resolved | None:
 
 
 def _month_year(m: re.Match, ctx: Ctx) -> Resolved | None:
-    year = int(m["year"])
+    year = _stated_year(m, ctx)
+    if year is None:
+        return Resolved("DATE", f"XXXX-{P.month_number(m['mon']):02d}")
     return _month(year, P.month_number(m["mon"])) if R.sane_year(year, ctx.ref) else None
+
+
+def _stated_year(m: re.Match, ctx: Ctx) -> int | None:
+    """The year written ('2016') or said relative to the reference date ('last year'), else None."""
+    if m["year"]:
+        return int(m["year"])
+    if m["rel_year"] and ctx.ref:
+        return ctx.ref.year + {"last": -1, "this": 0, "next": 1}[m["rel_year"].lower()]
+    return None
 
 
 def _part_word(word: str) -> str:
@@ -486,6 +500,7 @@ _MOD_REL = (
     r"(?:(?i:early|late)\s+)?(?P<mod>(?i:(?:the\s+)?(?:past|last|previous|next|coming|following)"
     r"|(?:earlier|later)\s+this|this|the))"
 )
+_REL_YEAR = r"\s+(?P<rel_year>(?i:last|this|next))\s+(?i:year)\b"  # 'October 8 last year'
 _PART = r"(?P<part>(?i:early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|end\s+of))"
 _SPECS: list[tuple[str, str, Callable[[re.Match, Ctx], Resolved | None]]] = [
     (
@@ -496,9 +511,9 @@ _SPECS: list[tuple[str, str, Callable[[re.Match, Ctx], Resolved | None]]] = [
     ("numeric", r"\b(?:1[0-2]|0?[1-9])/(?:[0-3]?\d)/(?:\d{4}|\d\d)\b(?![/\d])", _numeric),
     ("part_month", rf"\b{_PART}[\s-]+{P.MONTH}(?:,?\s+{P.YEAR})?", _part_month),
     ("part_year", rf"\b{_PART}[\s-]+{P.YEAR}", _part_year),
-    ("month_day", rf"\b(?:{P.WEEKDAY},?\s+)?{P.MONTH}\s+{P.DAY}(?:,?\s+{P.YEAR})?", _full_date),
-    ("day_month", rf"\b{P.DAY}\s+(?:of\s+)?{P.MONTH}(?:,?\s+{P.YEAR})?", _full_date),
-    ("month_year", rf"\b{P.MONTH}(?:\s+of)?,?\s+{P.YEAR}", _month_year),
+    ("month_day", rf"\b(?:{P.WEEKDAY},?\s+)?{P.MONTH}\s+{P.DAY}(?:,?\s+{P.YEAR}|{_REL_YEAR})?", _full_date),
+    ("day_month", rf"\b{P.DAY}\s+(?:of\s+)?{P.MONTH}(?:,?\s+{P.YEAR}|{_REL_YEAR})?", _full_date),
+    ("month_year", rf"\b{P.MONTH}(?:(?:\s+of)?,?\s+{P.YEAR}|{_REL_YEAR})", _month_year),
     (
         "quarter",
         r"\b(?:(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+"

@@ -420,3 +420,33 @@ def test_any_word_salad_gives_consistent_expressions(words, ref):
         "published",
         "none",
     }
+
+
+def test_what_a_figure_counts_since_is_a_period_to_the_report():
+    published = date(2021, 3, 30)
+    text = "The insurgency, which began in October 2017, has killed more than 2,600 people."
+    assert dating(text, "2,600", published) == Dating(published, date(2017, 10, 1), "day", "text")
+    text = "That brings the toll since the Houthi advance on the south began on March 25 to 185."
+    assert dating(text, "185", published) == Dating(published, date(2021, 3, 25), "day", "text")
+    text = "It was the deadliest week since a March 2020 truce, with 311 dead."
+    assert dating(text, "311", published).as_of == published
+
+
+def test_a_relative_year_dates_a_month_and_day():
+    published = date(2024, 10, 16)
+    assert dating("Fighting began on October 8 last year.", "began", published).as_of == date(2023, 10, 8)
+    assert dating("In March last year 40 were killed.", "40", published).as_of.year == 2023
+    assert dating("On 3 May this year 12 were killed.", "12", published).as_of == date(2024, 5, 3)
+
+
+def test_a_date_before_a_period_starts_does_not_end_it():
+    text = ("At least 2,367 people were killed since hostilities began on October 8 last year, the day after"
+            " October 7, 2023.")
+    published = date(2024, 10, 16)
+    assert dating(text, "2,367", published) == Dating(published, date(2023, 10, 8), "day", "text")
+
+
+def test_now_before_a_figure_governs_it_over_a_farther_date():
+    text = "Ukraine has now taken back about 54 per cent of the territory Russian forces seized after February 24."
+    published = date(2022, 11, 12)
+    assert dating(text, "54 per cent", published) == Dating(published, None, "day", "text")
