@@ -29,7 +29,8 @@ _NEAR_GAP = 25  # chars between a bare figure and a casualty trigger that makes 
 _SENTENCE_GAP = 80  # how far from the figure, outside its clause, a trigger still counts
 _HELD = re.compile(r"-(?:held|controlled|run|led|backed)\b")
 _SKIP_WORDS = r"(?:were|was|is|are|had|have|has|been|of|in|on|at|and|or|to|from|by|for|with|the|a|an|who|that|more)"
-_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|all|some)\s+$", re.I)  # '19 of the 56 neighbourhoods'
+# '19 of the 56 neighbourhoods', 'nine of the city's ten police districts'
+_PART_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|all|some)\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
 _SOURCE_VERB = re.compile(r"\s+(?:told|said|say|says|saw|reported|confirmed)\b(?!\s+to\b)", re.I)  # 'two officers told'
 _NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\b", re.I)  # 'the number of people who fled ... to 34,000'
 _INCLUDING = re.compile(r"\b(?:including|of whom|among them|among whom)\s+$", re.I)  # 'including 600,000 in the east'

@@ -321,3 +321,16 @@ def test_a_run_on_sentence_is_cut_so_extraction_stays_linear():
     spans = sentences(text)
     assert len(spans) > 1 and all(end - start <= MAX_SENTENCE_CHARS for start, end in spans)
     assert all(text[s:e] == text[s:e].strip() for s, e in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("A lawmaker said the Taliban had taken nine of the city's ten police districts.", "districts_captured", 9.0),
+        ("The army said on Monday that about 400 militants had been neutralised.", "people_killed", 400.0),
+        ("The toll rose to 56 on Friday, officials said.", "people_killed", 56.0),
+    ],
+)
+def test_parts_of_a_whole_neutralised_and_tolls(text: str, metric: str, value: float) -> None:
+    c = only(text)
+    assert (c.metric, c.value) == (metric, value)
