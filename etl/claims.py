@@ -194,7 +194,7 @@ def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
                 sentence[0] <= p.start < sentence[1] for p in places
             ):
                 continue  # 'Central bank holds rates at 4 percent': no one holds a share of no place
-        dating = dates.dating_for(expressions, sentence, clause, (q.start, q.end), doc.published_on)
+        dating = dates.dating_for(text, expressions, sentence, clause, (q.start, q.end), doc.published_on)
         claims.append(ClaimMention(
             quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=q.start, char_end=q.end,
             metric=metric, value=q.value, value_low=q.low, value_high=q.high, qualifier=q.qualifier, unit=unit,

@@ -20,6 +20,7 @@ from functools import lru_cache
 from etl import dates_resolve as R
 from etl.dates_rules import _SPECS, Ctx, Resolved, Rule
 from etl.model import Dating, TimeExpression
+from etl.sentences import clauses, containing
 
 _RULES = {name: Rule(name, re.compile(pattern), resolve) for name, pattern, resolve in _SPECS}
 # The union pattern: inner named groups become plain groups so every rule can sit in one regex;
@@ -31,6 +32,7 @@ _MASTER = re.compile(
     + ")"
 )
 _THE = re.compile(r"\bthe\s+$", re.I)
+_RELATIVE_CLAUSE = re.compile(r"(?:which|who|whose)\b", re.I)
 _NAMED_PLACE = re.compile(
     r"\s+(?:hospital|bridge|square|street|road|avenue|stadium|school|university|mosque|camp|district|neighbou?rhood"
     r"|brigade|movement|battalion|airport|dam|port|park|building|complex|market)s?\b",
@@ -185,6 +187,14 @@ def _nearest(exprs: list[TimeExpression], anchor: tuple[int, int]) -> TimeExpres
     return min(exprs, key=lambda e: _distance(e, anchor), default=None)
 
 
+def _dates_others(text: str, e: TimeExpression, sentence: tuple[int, int], published_on: date | None) -> bool:
+    """Whether a date outside a figure's clause may date it: not a relative clause's, not a future one."""
+    if published_on is not None and e.range_start is not None and e.range_start > published_on:
+        return False
+    own = containing(clauses(text, sentence), e.start)
+    return not _RELATIVE_CLAUSE.match(text, own[0])
+
+
 def _without_distant_now(found: list[TimeExpression], anchor: tuple[int, int]) -> list[TimeExpression]:
     """'Ukraine has now taken back 54 per cent of the territory seized after February 24': in a clause,
     a 'now' before a figure governs it when nearer than any other date; else it says nothing more."""
@@ -198,6 +208,7 @@ def _without_distant_now(found: list[TimeExpression], anchor: tuple[int, int]) -
 
 
 def dating_for(
+    text: str,
     expressions: Sequence[TimeExpression],
     sentence: tuple[int, int],
     clause: tuple[int, int],
@@ -208,9 +219,14 @@ def dating_for(
 
     A period in the clause gives period_start/as_of; a relative one ('over the past week') is counted
     back from the date the sentence reports on ('said on Wednesday (Dec 7)'), else from publication.
+    The dates of another clause of the sentence count unless they date a relative clause ('up to 7,000
+    fighters, and it fights alongside the TNLA, which captured Mogok last month') or fall after
+    publication ('controls two-thirds of Libya, ... before a conference planned for April 14').
     """
     in_sentence = [e for e in expressions if _inside(e, sentence) and _datable(e)]
     in_clause = _without_distant_now([e for e in in_sentence if _inside(e, clause)], anchor)
+    others = [e for e in in_sentence if not _inside(e, clause) and _dates_others(text, e, sentence, published_on)]
+    in_sentence = in_clause + others
     if any(e.value != "PRESENT_REF" for e in in_sentence):  # another clause's 'now' says nothing more
         in_sentence = [e for e in in_sentence if e.value != "PRESENT_REF"]
     pool = in_clause or in_sentence

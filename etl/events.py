@@ -201,7 +201,7 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
             actors = _actors(text, m, clause, sentence)
             if rule.needs_actor and not actors:
                 continue
-            dating = dates.dating_for(expressions, sentence, clause, m.span(), doc.published_on)
+            dating = dates.dating_for(text, expressions, sentence, clause, m.span(), doc.published_on)
             events.append(EventMention(
                 quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=m.start(), char_end=m.end(),
                 event_type=rule.event_type, plover_code=rule.plover_code, actors=actors,

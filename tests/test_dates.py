@@ -30,7 +30,7 @@ def dating(text: str, anchor: str, published: date | None, clause: str | None = 
     c = text.index(clause) if clause else 0
     span = (c, c + len(clause)) if clause else (0, len(text))
     return dating_for(
-        find_expressions(text, published), (0, len(text)), span, (a, a + len(anchor)), published
+        text, find_expressions(text, published), (0, len(text)), span, (a, a + len(anchor)), published
     )
 
 
@@ -415,7 +415,7 @@ def test_any_word_salad_gives_consistent_expressions(words, ref):
             assert e.range_start <= e.range_end
         if e.range_start is not None and ref is not None:
             assert abs(e.range_start.year - ref.year) <= 150
-    assert dating_for(find_expressions(text, ref), (0, len(text)), (0, len(text)), (0, 0), ref).basis in {
+    assert dating_for(text, find_expressions(text, ref), (0, len(text)), (0, len(text)), (0, 0), ref).basis in {
         "text",
         "published",
         "none",
@@ -450,3 +450,14 @@ def test_now_before_a_figure_governs_it_over_a_farther_date():
     text = "Ukraine has now taken back about 54 per cent of the territory Russian forces seized after February 24."
     published = date(2022, 11, 12)
     assert dating(text, "54 per cent", published) == Dating(published, None, "day", "text")
+
+
+def test_a_relative_clause_or_a_future_date_does_not_date_another_clause():
+    published = date(2024, 8, 5)
+    text = "The MNDAA has up to 7,000 fighters, and it fights beside the TNLA, which captured Mogok last month."
+    assert dating(text, "7,000", published, "The MNDAA has up to 7,000 fighters") == Dating(
+        published, None, "day", "published")
+    text = "The LNA controls two-thirds of Libya, and had been expected to press on before talks planned for August 14."
+    assert dating(text, "two-thirds", published, "The LNA controls two-thirds of Libya").as_of == published
+    text = "Air strikes hit the town on Saturday, killing 40 people."
+    assert dating(text, "40", published, "killing 40 people").as_of == date(2024, 8, 3)
