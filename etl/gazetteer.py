@@ -31,7 +31,8 @@ _OLD_CITY_BEFORE = re.compile(r"\b(?:the\s+)?old\s+city\s+of\s+$", re.IGNORECASE
 _OLD_CITY_AFTER = re.compile(r"^['’]s\s+old\s+city\b", re.IGNORECASE)
 _ANAPHOR = re.compile(
     rf"\b(?:the\s+)?(?:(?P<dirpart>{_DIR}{_SECTOR_NOUNS})\s+of\s+)?the\s+(?P<kind>city|town|district|neighbou?rhood|enclave|province|region|country|camp)\b"
-    rf"|\b(?P<oldcity>the\s+Old\s+City)\b",
+    rf"|\b(?P<oldcity>the\s+Old\s+City)\b"
+    rf"|\b(?P<nation>nationwide|countrywide|nationally)\b",
     re.IGNORECASE,
 )
 _NAMED_NEXT = re.compile(r"\s+of\s+[A-Z]")
@@ -145,14 +146,16 @@ class Gazetteer:
 
     def anaphora(self, text: str, mentions: list[PlaceMention], main: str | None,
                  start: int = 0, end: int | None = None) -> list[PlaceMention]:
-        """'the city', 'the district', 'the eastern part of the city', 'the Old City' in
+        """'the city', 'the district', 'the eastern part of the city', 'the Old City', 'nationwide' in
         text[start:end], resolved to the last earlier mention of that kind or the main place."""
         end = len(text) if end is None else end
         found = []
         for m in _ANAPHOR.finditer(text, start, end):
             if _NAMED_NEXT.match(text, m.end()):  # "the district of Al-Shaar" names its place
                 continue
-            if m.group("oldcity"):
+            if m.group("nation"):
+                name = self._antecedent(mentions, "country", m.start(), main)
+            elif m.group("oldcity"):
                 city = self.main_of_kind(main, "city")
                 name = f"Old City of {city}" if city and f"Old City of {city}" in self.places else None
             else:

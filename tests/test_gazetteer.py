@@ -49,6 +49,13 @@ def test_anaphora_and_main_place():
     assert referred["The eastern part of the city"] == "East Aleppo"
 
 
+def test_nationwide_is_the_country_of_the_main_place():
+    text = "Militants besieged Djibo on Sunday. Two million people have been displaced nationwide."
+    places, main = document_places(text)
+    assert main == "Djibo"
+    assert {text[p.start : p.end]: p.place for p in places}["nationwide"] == "Burkina Faso"
+
+
 def test_place_names_are_case_sensitive():
     assert names("the aden of rafah") == []
 
