@@ -2,7 +2,7 @@
 
 - denied: "denied that ... were killed", "rejected claims that";
 - proposed: a demand, plan, call or aim ("want a truce to evacuate 500", "called for", "plans to",
-  "an offensive to retake");
+  "an offensive to retake", "a ceasefire to allow the wounded to be evacuated");
 - hypothetical: a conditional or future ("would hold 70 percent", "could", "might", "if",
   "unless", "will", "threatened to", "risk", "on the verge of", "talk of", "willing to", "once");
 - claimed: a party's own unverified claim ("the regime claimed", "claiming that", "alleged"), or a
@@ -25,7 +25,7 @@ _RULES = (
         r"\b(?:wants?|wanted|wanting|call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|propos(?:e|es|ed|al|ing)|"
         r"plan(?:s|ned|ning)? to|seek(?:s|ing)? to|sought to|aim(?:s|ed|ing)? to|urg(?:e|es|ed|ing)|"
         r"request(?:s|ed|ing)?|appeal(?:s|ed|ing)? for|ask(?:s|ed|ing)? for|press(?:es|ed|ing)? for|"
-        r"in order to|so as to|offer(?:s|ed)? to|"
+        r"in order to|so as to|offer(?:s|ed)? to|to (?:allow|enable|let|permit|facilitate)|"
         r"(?:operation|offensive|campaign|push|bid|effort|attempt|drive) to)\b", re.I)),
     ("hypothetical", re.compile(
         r"\b(?:would|could|might|if|unless|will|shall|[\w]+'ll|expected to|likely to|risks?|"

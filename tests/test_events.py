@@ -172,6 +172,11 @@ def test_a_perfect_a_speaker_reports_is_news_not_background():
     assert events("The army destroyed two tanks and fired its commander.") == []
 
 
+def test_what_a_truce_would_allow_did_not_happen():
+    text = "The RSF said on Tuesday it had agreed to a 24-hour ceasefire to allow the wounded to be evacuated."
+    assert [e.event_type for e in events(text)] == ["agree_ceasefire"]
+
+
 def test_an_offensive_launched_is_an_attack_and_its_aim_no_capture():
     assert [e.event_type for e in events("The army launched an offensive to recapture Sirte in May.")] == ["attack"]
 
