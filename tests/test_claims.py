@@ -334,3 +334,17 @@ def test_a_run_on_sentence_is_cut_so_extraction_stays_linear():
 def test_parts_of_a_whole_neutralised_and_tolls(text: str, metric: str, value: float) -> None:
     c = only(text)
     assert (c.metric, c.value) == (metric, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Central Committee of Sudan Doctors put the civilian death toll at 144.",
+         "Central Committee of Sudan Doctors"),
+        ("A coalition spokesman denied that its aircraft had killed 40 people at the camp.", "coalition spokesman"),
+        ("China evacuated nearly 600 of its citizens on Sunday, while India said its embassy would close.", None),
+        ("Nearly 600 people were evacuated on Sunday, the navy said.", "navy"),
+    ],
+)
+def test_who_a_figure_is_attributed_to(text: str, source: str | None) -> None:
+    assert only(text).attributed_to == source
