@@ -32,6 +32,8 @@ _MASTER = re.compile(
     + ")"
 )
 _THE = re.compile(r"\bthe\s+$", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$", re.I)
+_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 _RELATIVE_CLAUSE = re.compile(r"(?:which|who|whose)\b", re.I)
 _NAMED_PLACE = re.compile(
     r"\s+(?:hospital|bridge|square|street|road|avenue|stadium|school|university|mosque|camp|district|neighbou?rhood"
@@ -169,6 +171,13 @@ def _relative_period(e: TimeExpression) -> tuple[int, str] | None:
     return int(m.group(1)), _UNITS[m.group(2)]
 
 
+def _attributive(text: str, e: TimeExpression) -> bool:
+    """'its 1979 peace treaty', 'the 2021 coup': a date naming a thing, not when the news happened
+    (a 'since' period stays: 'since a March 2020 truce')."""
+    return not e.is_period and bool(_DETERMINER_BEFORE.search(text, max(0, e.start - 8), e.start)) and bool(
+        _WORD_AFTER.match(text, e.end))
+
+
 def _datable(e: TimeExpression) -> bool:
     return e.range_start is not None or _relative_period(e) is not None
 
@@ -223,7 +232,7 @@ def dating_for(
     fighters, and it fights alongside the TNLA, which captured Mogok last month') or fall after
     publication ('controls two-thirds of Libya, ... before a conference planned for April 14').
     """
-    in_sentence = [e for e in expressions if _inside(e, sentence) and _datable(e)]
+    in_sentence = [e for e in expressions if _inside(e, sentence) and _datable(e) and not _attributive(text, e)]
     in_clause = _without_distant_now([e for e in in_sentence if _inside(e, clause)], anchor)
     others = [e for e in in_sentence if not _inside(e, clause) and _dates_others(text, e, sentence, published_on)]
     in_sentence = in_clause + others

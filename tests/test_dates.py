@@ -461,3 +461,12 @@ def test_a_relative_clause_or_a_future_date_does_not_date_another_clause():
     assert dating(text, "two-thirds", published, "The LNA controls two-thirds of Libya").as_of == published
     text = "Air strikes hit the town on Saturday, killing 40 people."
     assert dating(text, "40", published, "killing 40 people").as_of == date(2024, 8, 3)
+
+
+def test_a_date_naming_a_thing_does_not_date_the_news():
+    published = date(2024, 2, 12)
+    text = "Egypt has warned that an assault could threaten its 1979 peace treaty with Israel."
+    assert dating(text, "warned", published) == Dating(published, None, "day", "published")
+    text = "The toll is the highest since a March 2020 truce."
+    assert dating(text, "toll", published).period_start == date(2020, 3, 1)
+    assert dating("In 2014 militants seized Mosul.", "seized", published).as_of.year == 2014
