@@ -28,7 +28,12 @@ _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:
 _NUMERIC = r"\d{1,2}[/.]\d{1,2}[/.]\d{4}"
 FULL_DATE = rf"(?:{_DMY}|{_MDY}|{_ISO}|{_NUMERIC})"
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC|BST|CET|EET|EST|EDT|[A-Z]{3})(?:[+-]\d{1,2})?\)?)?"
-_LABEL = r"(?:(?:first\s+)?published|updated|last\s+updated|posted|date|modified)(?:\s+on|\s+at)?\s*:?"
+_LABEL = (
+    r"(?:(?:first\s+)?published|updated|last\s+updated|posted|date|dated|issued|released|modified)"
+    r"(?:\s+on|\s+at)?\s*:?"
+)
+# a time zone of a country that writes the day first: '09/10/2014 18:05 BST' is 9 October
+_DAY_FIRST_ZONE_RE = re.compile(r"\b(?:BST|GMT|CET|CEST|EET|EEST|IST|EAT|WAT|CAT|MSK|PKT|AEST|AEDT|SAST)\b")
 _SEP = r"\s*(?:[-|,·•/]|\bat\b)?\s*"
 
 DATELINE_RE = re.compile(
@@ -116,6 +121,9 @@ def dateline_date(line: str) -> tuple[date, bool] | None:
     found = parse_date(match.group("date"))
     if found is None:
         return None
+    slashed = _SLASHED_RE.fullmatch(match.group("date"))
+    if slashed and found.day <= 12 and found.month != found.day and _DAY_FIRST_ZONE_RE.search(line):
+        found = found.replace(month=found.day, day=found.month)
     is_update = bool(_UPDATED_ONLY_RE.match(line.strip())) and not match.group("updated")
     return found, is_update
 

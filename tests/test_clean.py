@@ -571,3 +571,16 @@ def test_large_page_cleans_in_linear_time() -> None:
 ])
 def test_publication_date_strings(text, expected):
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Issued: 23 February 2021", date(2021, 2, 23)),
+        ("Updated: 09/10/2014 18:05 BST", date(2014, 10, 9)),
+        ("Updated: 09/10/2014 6:05 PM EDT", date(2014, 9, 10)),
+    ],
+)
+def test_issued_labels_and_day_first_time_zones(line: str, published: date) -> None:
+    doc = clean_text(f"Flash update\n{line}\nFighting intensified in the district, partners said.\n")
+    assert doc.published_on == published
