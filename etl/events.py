@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from etl import dates, lexicon
 from etl.actors import Mention, actor_index, phrase_pattern
-from etl.gazetteer import document_places, locate
+from etl.gazetteer import PlaceMention, document_places, locate
 from etl.modality import modality
-from etl.model import CleanDocument, EventMention
+from etl.model import CleanDocument, Dating, EventMention, TimeExpression
 from etl.sentences import Span, clauses, containing, sentences
 from etl.speakers import continued_statements
 
@@ -42,13 +43,16 @@ _DOCUMENT_BEFORE = re.compile(
 _PERFECT_BEFORE = re.compile(
     r"\b(?:has|have|had|'ve)\s+(?:(?:now|since|already|so\s+far|also|just|largely|mostly|effectively)\s+){0,2}$", re.I
 )
-# 'the TPLF said its forces had withdrawn': a past perfect reported by a speaker is the news, backshifted
+# 'the TPLF said its forces had withdrawn', 'rebels say they have taken Malakal': a reported perfect is news
 _REPORTED_BEFORE = re.compile(
-    r"\b(?:said|announced|confirmed|reported|told\s+[\w.]+)\b(?:(?!\b(?:has|have|had)\b).){0,60}$", re.I | re.S
+    r"\b(?:say|says|said|announced|confirmed|reported|told\s+[\w.]+)\b(?:(?!\b(?:has|have|had)\b).){0,60}$", re.I | re.S
 )
 # 'since the militants overran the city in June 2014': the start of a period, background to the news
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,5}$", re.I)
 _REQUIRE_WINDOW = 80
+_PRECISION_OF_VALUE = {10: "day", 7: "month", 4: "year"}  # by the length of a TIMEX3 value: 2014-09-16, 2019-12
+_PLACE = "<place>"  # in a rule's requires: a gazetteer place right after the trigger counts
+_BEFORE_PLACE = re.compile(r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|district|port|region)\s+of\s+)?")
 _EXCLUDE_WINDOW = 40
 _JOINER = re.compile(r"\s*(?:,|and|&|,\s*and|and\s+(?:its\s+)?ally|along with|together with|with|"
                      r"backed by|and\s+(?:its\s+)?allies)?\s*(?:its\s+ally\s+|the\s+)?", re.I)
@@ -62,17 +66,19 @@ class _Rule:
     requires: re.Pattern | None
     excludes: re.Pattern | None
     needs_actor: bool
+    needs_place: bool  # requires '<place>': a gazetteer place right after the trigger ('took Severodonetsk')
 
 
 def _words(cell: str) -> re.Pattern | None:
-    phrases = lexicon.split_list(cell)
+    phrases = [p for p in lexicon.split_list(cell) if p != _PLACE]
     return phrase_pattern(phrases) if phrases else None
 
 
 @cache
 def _rules() -> tuple[_Rule, ...]:
     return tuple(_Rule(r["event_type"], r.get("plover_code", ""), _words(r["triggers"]),
-                       _words(r.get("requires", "")), _words(r.get("excludes", "")), r.get("needs_actor") == "yes")
+                       _words(r.get("requires", "")), _words(r.get("excludes", "")), r.get("needs_actor") == "yes",
+                       _PLACE in lexicon.split_list(r.get("requires", "")))
                  for r in lexicon.load("event_triggers.csv"))
 
 
@@ -109,7 +115,13 @@ def _candidate_rules(text: str) -> tuple[list[int], list[frozenset[int]]]:
     return positions, rules
 
 
-def _triggers(text: str, sentence: Span, candidates: frozenset[int]) -> list[tuple[_Rule, re.Match, Span]]:
+def _place_follows(text: str, end: int, places: Sequence[PlaceMention]) -> bool:
+    """A gazetteer place right after a trigger ('took Severodonetsk', 'taken the town of Malakal')."""
+    return any(end <= p.start <= end + 40 and _BEFORE_PLACE.fullmatch(text, end, p.start) for p in places)
+
+
+def _triggers(text: str, sentence: Span, candidates: frozenset[int],
+              places: Sequence[PlaceMention]) -> list[tuple[_Rule, re.Match, Span]]:
     """(rule, trigger match, clause) of each accepted trigger in a sentence, trying the candidate rules in
     lexicon order."""
     spans = clauses(text, sentence)
@@ -123,7 +135,11 @@ def _triggers(text: str, sentence: Span, candidates: frozenset[int]) -> list[tup
             if _DOCUMENT_BEFORE.search(text, max(sentence[0], m.start() - 20), m.start()):
                 continue
             clause = containing(spans, m.start())
-            if rule.requires and not rule.requires.search(text, m.end(), min(clause[1], m.end() + _REQUIRE_WINDOW)):
+            window = min(clause[1], m.end() + _REQUIRE_WINDOW)
+            if (rule.requires or rule.needs_place) and not (
+                (rule.requires and rule.requires.search(text, m.end(), window))
+                or (rule.needs_place and _place_follows(text, m.end(), places))
+            ):
                 continue
             if rule.excludes and rule.excludes.search(text, m.end(), min(sentence[1], m.end() + _EXCLUDE_WINDOW)):
                 continue
@@ -157,17 +173,30 @@ def _target(text: str, trigger: re.Match, clause: Span, actors: tuple[str, ...])
     return after[0].name if after else None
 
 
-def _background(text: str, trigger: re.Match, clause: Span, expressions: list) -> bool:
+def _since_start(text: str, trigger: re.Match, clause: Span, expressions: Sequence[TimeExpression]) -> Dating | None:
+    """The date of an event a 'since' period starts from, when its clause gives it ('since the militants
+    launched their offensive on Sept. 16'): an event of its own, dated at the period's start."""
+    if not _SINCE_BEFORE.search(text, max(clause[0], trigger.start() - 60), trigger.start()):
+        return None
+    after = (e for e in expressions if trigger.end() <= e.start < clause[1] and e.is_period)
+    start = next((e for e in after if e.range_start), None)
+    if start is None or start.range_start is None:
+        return None
+    return Dating(start.range_start, None, _PRECISION_OF_VALUE.get(len(start.value), "day"), "text")
+
+
+def _background(text: str, trigger: re.Match, clause: Span, expressions: Sequence[TimeExpression]) -> bool:
     """A state reached without a date in its clause ('have retaken most of Aleppo', not a speaker's
-    backshifted 'said its forces had withdrawn'), or the event a 'since' period starts from."""
+    'said its forces had withdrawn'), or an undated event a 'since' period starts from ('since the
+    militants overran the city')."""
     left = max(clause[0], trigger.start() - 60)
     if _SINCE_BEFORE.search(text, left, trigger.start()):
-        return True
+        return _since_start(text, trigger, clause, expressions) is None
     perfect = _PERFECT_BEFORE.search(text, left, trigger.start())
     if not perfect:
         return False
     reported = _REPORTED_BEFORE.search(text, max(clause[0], perfect.start() - 80), perfect.start())
-    if reported and perfect.group().lower().startswith("had"):
+    if reported:
         return False
     return not any(clause[0] <= e.start < clause[1] and not e.is_period and e.range_start for e in expressions)
 
@@ -193,7 +222,7 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
         candidates = frozenset().union(*rules[bisect_left(positions, sentence[0]):bisect_left(positions, sentence[1])])
         if not candidates:
             continue
-        for rule, m, clause in _triggers(text, sentence, candidates):
+        for rule, m, clause in _triggers(text, sentence, candidates, places):
             mood = modality(text, _speaker_start(text, clause[0], m.start(), rule.event_type), m.start())
             happened = mood == "asserted" and not _background(text, m, clause, expressions)
             if rule.event_type not in _SPEECH_ACTS and not happened:
@@ -201,7 +230,8 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
             actors = _actors(text, m, clause, sentence)
             if rule.needs_actor and not actors:
                 continue
-            dating = dates.dating_for(text, expressions, sentence, clause, m.span(), doc.published_on)
+            dating = _since_start(text, m, clause, expressions) or dates.dating_for(
+                text, expressions, sentence, clause, m.span(), doc.published_on)
             events.append(EventMention(
                 quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=m.start(), char_end=m.end(),
                 event_type=rule.event_type, plover_code=rule.plover_code, actors=actors,

@@ -130,6 +130,16 @@ def test_talks_evacuation_aid_statement():
         ("Gulf states said they would oppose any pause while the Houthis advanced.", "reject_ceasefire", ()),
         ("A ferry carrying some 1,300 evacuees arrived in Pemba on Sunday.", "evacuation", ()),
         ("A Red Cross ship carrying medical supplies docked at Misrata port on Tuesday.", "aid_access", ("ICRC",)),
+        ("Russian jets and artillery pounded the foothills south of Grozny overnight.", "attack", ("Russia",)),
+        ("US aircraft hit Islamic State positions near Kobani five times overnight.", "attack", ("United States",)),
+        ("The militants planted their black flag on a hill east of Kobani on Monday.", "capture", ("rebels",)),
+        ("Russian forces took Severodonetsk in late June.", "capture", ("Russia",)),
+        ("The Kremlin rejected the offer out of hand on Sunday.", "reject_ceasefire", ("Russia",)),
+        ("The Houthis said on Saturday they would not halt operations around Marib.", "reject_ceasefire", ("Houthis",)),
+        ("The EU urged Moscow on Monday to stop the offensive.", "call_for_ceasefire", ()),
+        ("On Tuesday, partners relocated about 180 families from the camp to sites east of Marib.", "evacuation", ()),
+        ("Rebel commanders said their fighters left the city on the night of Jan. 31.", "withdraw", ("rebels",)),
+        ("Envoys held meetings with Saudi and Omani officials in Riyadh on Monday.", "talks", ()),
     ],
 )
 def test_events_phrased_in_more_ways(text: str, event_type: str, actors: tuple[str, ...]) -> None:
@@ -170,6 +180,17 @@ def test_a_perfect_a_speaker_reports_is_news_not_background():
     assert (e.event_type, e.actors, e.event_date) == ("withdraw", ("TPLF",), date(2016, 12, 6))
     assert events("The governor said little. Troops had retaken 11 neighbourhoods since breaking into the city.") == []
     assert events("The army destroyed two tanks and fired its commander.") == []
+
+
+def test_the_dated_start_of_a_since_period_is_an_event_of_its_own():
+    e = only("At least 400 people have been killed since the militants launched their offensive on Sept. 16.")
+    assert (e.event_type, e.event_date, e.date_precision) == ("attack", date(2016, 9, 16), "day")
+    assert events("Troops entered the town for the first time since the militants overran it.") == []
+
+
+def test_took_needs_a_place_or_a_place_noun_after_it():
+    assert only("Troops took Bakhmut on Saturday.").event_type == "capture"
+    assert [e.event_type for e in events("The army took part in the meeting and took the decision.")] != ["capture"]
 
 
 def test_what_a_truce_would_allow_did_not_happen():
