@@ -34,6 +34,8 @@ _MASTER = re.compile(
 _THE = re.compile(r"\bthe\s+$", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$", re.I)
 _WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_SPAN_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+_SPAN_JOIN = re.compile(r"\s+(?:and|to|until|till|through)\s+", re.I)
 _RELATIVE_CLAUSE = re.compile(r"(?:which|who|whose)\b", re.I)
 _NAMED_PLACE = re.compile(
     r"\s+(?:hospital|bridge|square|street|road|avenue|stadium|school|university|mosque|camp|district|neighbou?rhood"
@@ -226,7 +228,8 @@ def dating_for(
 ) -> Dating:
     """The date governing a figure or event at anchor: clause first, then sentence, then publication.
 
-    A period in the clause gives period_start/as_of; a relative one ('over the past week') is counted
+    A span with both ends ('between January 20 and April 13') or a period in the clause gives
+    period_start/as_of; a relative period ('over the past week') is counted
     back from the date the sentence reports on ('said on Wednesday (Dec 7)'), else from publication.
     The dates of another clause of the sentence count unless they date a relative clause ('up to 7,000
     fighters, and it fights alongside the TNLA, which captured Mogok last month') or fall after
@@ -239,6 +242,9 @@ def dating_for(
     if any(e.value != "PRESENT_REF" for e in in_sentence):  # another clause's 'now' says nothing more
         in_sentence = [e for e in in_sentence if e.value != "PRESENT_REF"]
     pool = in_clause or in_sentence
+    closed = _closed_span(text, pool)
+    if closed is not None:
+        return closed
     point = _nearest([e for e in in_clause if not e.is_period], anchor) or _nearest(
         [e for e in in_sentence if not e.is_period], anchor
     )
@@ -253,6 +259,17 @@ def dating_for(
     if published_on is not None:
         return Dating(published_on, None, "day", "published")
     return Dating(None, None, None, "none")
+
+
+def _closed_span(text: str, found: list[TimeExpression]) -> Dating | None:
+    """'between January 20 and April 13', 'from May 3 to May 9': a span with both ends stated, as of its end."""
+    ordered = sorted(found, key=lambda e: e.start)
+    for first, last in zip(ordered, ordered[1:], strict=False):
+        if (first.range_start and last.range_end and first.range_start <= last.range_end
+                and _SPAN_JOIN.fullmatch(text, first.end, last.start)
+                and _SPAN_OPEN.search(text, max(0, first.start - 10), first.start)):
+            return Dating(last.range_end, first.range_start, "day", "text")
+    return None
 
 
 def _period_dating(period: TimeExpression, point: TimeExpression | None, published_on: date | None) -> Dating:

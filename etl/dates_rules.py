@@ -314,7 +314,13 @@ def _relative(m: re.Match, ctx: Ctx) -> Resolved | None:
     offset = {"last": -1, "previous": -1, "next": 1}.get(mod, 0)
     if unit == "night" and mod in {"last", "this"}:
         return _day(R.shift(ctx.ref, offset, "day"), "TIME", "TNI")
-    return None if mod == "the" else _unit_span(ctx.ref, unit, offset)
+    if mod == "the":
+        return None
+    span = _unit_span(ctx.ref, unit, offset)
+    if mod == "this" and span is not None and unit in ("week", "month", "quarter", "year"):
+        # 'sent 7,000 troops this month': the month so far, a period ending at the reference date
+        return span._replace(end=ctx.ref, is_period=True)
+    return span
 
 
 def _past_period(n: float | None, unit: str, ref: date | None) -> Resolved:

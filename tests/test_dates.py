@@ -470,3 +470,14 @@ def test_a_date_naming_a_thing_does_not_date_the_news():
     text = "The toll is the highest since a March 2020 truce."
     assert dating(text, "toll", published).period_start == date(2020, 3, 1)
     assert dating("Militants seized Mosul in 2014.", "seized", published).as_of.year == 2014
+
+
+def test_this_month_is_the_month_so_far_and_a_stated_span_ends_at_its_end():
+    published = date(2020, 2, 28)
+    text = "Turkey has sent between 7,000 and 10,000 troops into Idlib this month."
+    assert dating(text, "10,000", published) == Dating(published, date(2020, 2, 1), "day", "text")
+    assert dating("Earlier this month 40 people were killed.", "40", published).as_of == date(2020, 2, 1)
+    text = "A UN document says 6,432 civilians were killed between January 20 and April 13."
+    assert dating(text, "6,432", published) == Dating(date(2020, 4, 13), date(2020, 1, 20), "day", "text")
+    text = "Some 300 were killed on January 20 and 40 on February 13."
+    assert dating(text, "300", published).as_of == date(2020, 1, 20)
