@@ -348,3 +348,23 @@ def test_parts_of_a_whole_neutralised_and_tolls(text: str, metric: str, value: f
 )
 def test_who_a_figure_is_attributed_to(text: str, source: str | None) -> None:
     assert only(text).attributed_to == source
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("The ministry said it had bused some 600 elderly residents to camps on Sunday.", "people_evacuated", 600.0),
+        ("Around 180,000 people have crossed into Turkey since the offensive began.", "people_displaced", 180000.0),
+        ("Officials believe the LTTE has no more than 1,500 cadres left.", "fighters", 1500.0),
+        ("The unit puts the number of IDPs in the governorate at around 1 million.", "people_displaced", 1e6),
+    ],
+)
+def test_more_ways_of_counting_people(text: str, metric: str, value: float) -> None:
+    c = only(text)
+    assert (c.metric, c.value) == (metric, value)
+
+
+def test_households_are_not_people():
+    assert extract_claims(doc("More than 20,000 families have fled Lashkar Gah.")) == []
+    c = only("IOM recorded 1,392 households (approximately 8,900 people) newly displaced.")
+    assert (c.metric, c.value) == ("people_displaced", 8900.0)
