@@ -47,6 +47,9 @@ _PERFECT_BEFORE = re.compile(
 _REPORTED_BEFORE = re.compile(
     r"\b(?:say|says|said|announced|confirmed|reported|told\s+[\w.]+)\b(?:(?!\b(?:has|have|had)\b).){0,60}$", re.I | re.S
 )
+# 'districts recently retaken by Iraqi troops': a description of a place, not the news
+_DESCRIBED_BEFORE = re.compile(r"\b(?:recently|newly|previously|once)\s+$", re.I)
+_BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?", re.I)
 # 'since the militants overran the city in June 2014': the start of a period, background to the news
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,5}$", re.I)
 _REQUIRE_WINDOW = 80
@@ -152,8 +155,17 @@ def _triggers(text: str, sentence: Span, candidates: frozenset[int],
 
 
 def _actors(text: str, trigger: re.Match, clause: Span, sentence: Span) -> tuple[str, ...]:
-    """The coordinated group of actors named last before the trigger ('Russia and China')."""
+    """The agent of a passive trigger ('retaken by Iraqi troops'), else the coordinated group of actors
+    named last before the trigger ('Russia and China')."""
     actors = actor_index()
+    after = actors.find(text, trigger.end(), clause[1])
+    if after and after[0].start <= trigger.end() + 40 and _BY_AGENT.fullmatch(text, trigger.end(), after[0].start):
+        group = [after[0]]
+        for mention in after[1:]:
+            if not _JOINER.fullmatch(text, group[-1].end, mention.start):
+                break
+            group.append(mention)
+        return tuple(dict.fromkeys(m.name for m in group))
     for start in (clause[0], sentence[0]):
         before = actors.find(text, start, trigger.start())
         if before:
@@ -187,11 +199,13 @@ def _since_start(text: str, trigger: re.Match, clause: Span, expressions: Sequen
 
 def _background(text: str, trigger: re.Match, clause: Span, expressions: Sequence[TimeExpression]) -> bool:
     """A state reached without a date in its clause ('have retaken most of Aleppo', not a speaker's
-    'said its forces had withdrawn'), or an undated event a 'since' period starts from ('since the
-    militants overran the city')."""
+    'said its forces had withdrawn'), an undated event a 'since' period starts from ('since the
+    militants overran the city'), or a description ('districts recently retaken by Iraqi troops')."""
     left = max(clause[0], trigger.start() - 60)
     if _SINCE_BEFORE.search(text, left, trigger.start()):
         return _since_start(text, trigger, clause, expressions) is None
+    if _DESCRIBED_BEFORE.search(text, left, trigger.start()):
+        return True
     perfect = _PERFECT_BEFORE.search(text, left, trigger.start())
     if not perfect:
         return False

@@ -182,6 +182,14 @@ def test_a_perfect_a_speaker_reports_is_news_not_background():
     assert events("The army destroyed two tanks and fired its commander.") == []
 
 
+def test_a_passive_agent_is_the_actor_and_a_described_place_no_event():
+    e = only("The resolution was vetoed by Russia and China on Monday.")
+    assert (e.event_type, e.actors) == ("veto", ("Russia", "China"))
+    text = "On Wednesday Islamic State struck districts recently retaken by Iraqi troops with car bombs."
+    assert [(e.event_type, e.actors) for e in events(text)] == [("attack", ("Islamic State",))]
+    assert events("Iraqi forces have taken about a quarter of eastern Mosul, commanders said on Thursday.") == []
+
+
 def test_the_dated_start_of_a_since_period_is_an_event_of_its_own():
     e = only("At least 400 people have been killed since the militants launched their offensive on Sept. 16.")
     assert (e.event_type, e.event_date, e.date_precision) == ("attack", date(2016, 9, 16), "day")
