@@ -136,7 +136,7 @@ def test_talks_evacuation_aid_statement():
         ("Russian forces took Severodonetsk in late June.", "capture", ("Russia",)),
         ("The Kremlin rejected the offer out of hand on Sunday.", "reject_ceasefire", ("Russia",)),
         ("The Houthis said on Saturday they would not halt operations around Marib.", "reject_ceasefire", ("Houthis",)),
-        ("The EU urged Moscow on Monday to stop the offensive.", "call_for_ceasefire", ()),
+        ("The EU urged Moscow on Monday to stop the offensive.", "call_for_ceasefire", ("European Union",)),
         ("On Tuesday, partners relocated about 180 families from the camp to sites east of Marib.", "evacuation", ()),
         ("Rebel commanders said their fighters left the city on the night of Jan. 31.", "withdraw", ("rebels",)),
         ("Envoys held meetings with Saudi and Omani officials in Riyadh on Monday.", "talks", ()),
