@@ -161,6 +161,7 @@ def tag(text: str, reference_date: date) -> list[TimeExpression]:
 
 _DURATION = re.compile(r"^PT?(\d+)(DE|[DWMQY]|H)$")
 _UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade"}
+_YEARS_PER_UNIT = {"day": 1 / 365, "week": 1 / 52, "month": 1 / 12, "quarter": 1 / 4, "year": 1, "decade": 10}
 
 
 def _relative_period(e: TimeExpression) -> tuple[int, str] | None:
@@ -170,7 +171,10 @@ def _relative_period(e: TimeExpression) -> tuple[int, str] | None:
         return None
     if m.group(2) == "H":
         return -(-int(m.group(1)) // 24), "day"
-    return int(m.group(1)), _UNITS[m.group(2)]
+    n, unit = int(m.group(1)), _UNITS[m.group(2)]
+    if n * _YEARS_PER_UNIT[unit] > R.MAX_YEARS_BACK:  # 'the last 2016 centuries': a length, no start date
+        return None
+    return n, unit
 
 
 def _attributive(text: str, e: TimeExpression) -> bool:

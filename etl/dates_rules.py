@@ -331,7 +331,10 @@ def _past_period(n: float | None, unit: str, ref: date | None) -> Resolved:
     if unit in P.TIME_UNITS:
         start = R.shift(ref, -int(-(-n // {"second": 86400, "minute": 1440, "hour": 24}[unit])), "day")
     else:
-        start = R.shift(ref, -int(n), "day" if unit == "night" else unit)
+        try:
+            start = R.shift(ref, -int(n), "day" if unit == "night" else unit)
+        except (ValueError, OverflowError):  # 'the last 2016 centuries' reaches before year 1
+            return Resolved("DURATION", value, is_period=True)
     if ref.year - start.year > R.MAX_YEARS_BACK:  # 'the last 7 centuries': a length, not a datable span
         return Resolved("DURATION", value, is_period=True)
     return Resolved("DURATION", value, start, ref, "day", True)

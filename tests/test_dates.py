@@ -481,3 +481,10 @@ def test_this_month_is_the_month_so_far_and_a_stated_span_ends_at_its_end():
     assert dating(text, "6,432", published) == Dating(date(2020, 4, 13), date(2020, 1, 20), "day", "text")
     text = "Some 300 were killed on January 20 and 40 on February 13."
     assert dating(text, "300", published).as_of == date(2020, 1, 20)
+
+
+def test_a_span_reaching_before_year_one_is_a_length():
+    """Found by the word-salad property test: 'last 2016 century' overflowed the calendar."""
+    (e,) = find_expressions("last 2016 century", date(2000, 1, 1))
+    assert (e.type, e.value, e.range_start, e.is_period) == ("DURATION", "P201600Y", None, True)
+    assert dating("40 were killed in the last 2016 century.", "40", date(2000, 1, 1)).basis == "published"
