@@ -35,6 +35,8 @@ _ANAPHOR = re.compile(
     rf"|\b(?P<nation>nationwide|countrywide|nationally)\b",
     re.IGNORECASE,
 )
+# 'Turkey-backed', 'Britain-based', 'UN-brokered': a place named as an adjective is not where things happen
+_ADJECTIVE_SUFFIX = r"-(?:backed|based|led|brokered|born|sponsored|funded|supported|aligned|allied|made)\b"
 _NAMED_NEXT = re.compile(r"\s+of\s+[A-Z]")
 _KINDS = {"city": "city", "town": "city", "district": "district", "neighbourhood": "district",
           "neighborhood": "district", "enclave": "sector", "province": "region", "region": "region",
@@ -68,7 +70,8 @@ class Gazetteer:
         for r in rows:
             for alias in lexicon.split_list(r.get("aliases", "")):
                 self._forms.setdefault(alias, r["name"])
-        self._pattern = re.compile(rf"(?<![\w-]){trie_alternation(re.escape(f) for f in self._forms)}(?!\w)")
+        self._pattern = re.compile(
+            rf"(?<![\w-]){trie_alternation(re.escape(f) for f in self._forms)}(?!\w|{_ADJECTIVE_SUFFIX})")
         self._sectors = {}
         for place in self.places.values():
             m = re.match(r"(East|West|North|South) (.+)$", place.name)

@@ -56,6 +56,11 @@ def test_nationwide_is_the_country_of_the_main_place():
     assert {text[p.start : p.end]: p.place for p in places}["nationwide"] == "Burkina Faso"
 
 
+def test_a_place_named_as_an_adjective_is_no_place():
+    text = "Turkey-backed rebels shelled Afrin, the Aleppo-based monitor said, days after a Gaza-led appeal."
+    assert names(text) == [("Afrin", "Afrin")]
+
+
 def test_place_names_are_case_sensitive():
     assert names("the aden of rafah") == []
 
