@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from etl import lexicon
+from etl.actors import actor_index
 from etl.regex_trie import trie_alternation
 
 _DIRECTIONS = {"east": "East", "west": "West", "north": "North", "south": "South"}
@@ -37,6 +38,9 @@ _ANAPHOR = re.compile(
 )
 # 'Turkey-backed', 'Britain-based', 'UN-brokered': a place named as an adjective is not where things happen
 _ADJECTIVE_SUFFIX = r"-(?:backed|based|led|brokered|born|sponsored|funded|supported|aligned|allied|made)\b"
+_NAME_REACH = 60  # how far an actor's name may run on either side of a place inside it
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
+_CAPITAL_AFTER = re.compile(r"\s+(?:[A-Z]|al-|of\s+[A-Z]|for\s+[A-Z])")
 _NAMED_NEXT = re.compile(r"\s+of\s+[A-Z]")
 _KINDS = {"city": "city", "town": "city", "district": "district", "neighbourhood": "district",
           "neighborhood": "district", "enclave": "sector", "province": "region", "region": "region",
@@ -192,13 +196,24 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(lexicon.load("places.csv"))
 
 
+def _inside_a_longer_name(text: str, place: PlaceMention) -> bool:
+    """'Tahrir' inside 'Hayat Tahrir al-Sham': part of an actor's longer name, not a place (looked up only
+    where a capitalised word runs on either side, as inside a name)."""
+    if not (_CAPITAL_BEFORE.search(text, max(0, place.start - 30), place.start)
+            or _CAPITAL_AFTER.match(text, place.end)):
+        return False
+    around = actor_index().find(text, max(0, place.start - _NAME_REACH), place.end + _NAME_REACH)
+    return any(m.start <= place.start and place.end <= m.end and m.end - m.start > place.end - place.start
+               for m in around)
+
+
 @lru_cache(maxsize=1)
 def document_places(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
     """All place mentions of a document (named ones plus resolved anaphora such as 'the city'),
-    in order, and the document's main place. The last document's answer is kept: its claims and
-    events, extracted one after the other, share it."""
+    in order, and the document's main place; a place inside a longer actor's name is none. The last
+    document's answer is kept: its claims and events, extracted one after the other, share it."""
     gaz = gazetteer()
-    named = gaz.find(text)
+    named = [p for p in gaz.find(text) if not _inside_a_longer_name(text, p)]
     main = gaz.main_place(named)
     referred = [a for a in gaz.anaphora(text, named, main)
                 if not any(n.start < a.end and a.start < n.end for n in named)]

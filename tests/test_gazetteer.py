@@ -61,6 +61,13 @@ def test_a_place_named_as_an_adjective_is_no_place():
     assert names(text) == [("Afrin", "Afrin")]
 
 
+def test_a_place_inside_an_actors_name_is_no_place():
+    text = "Hayat Tahrir al-Sham fighters seized Saraqeb. In Mosul, troops cleared the Tahrir district."
+    places, _ = document_places(text)
+    assert [(text[p.start : p.end], p.place) for p in places] == [
+        ("Saraqeb", "Saraqeb"), ("Mosul", "Mosul"), ("Tahrir district", "Tahrir")]
+
+
 def test_place_names_are_case_sensitive():
     assert names("the aden of rafah") == []
 
