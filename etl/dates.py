@@ -202,12 +202,12 @@ def _nearest(exprs: list[TimeExpression], anchor: tuple[int, int]) -> TimeExpres
     return min(exprs, key=lambda e: _distance(e, anchor), default=None)
 
 
-def _dates_others(text: str, e: TimeExpression, sentence: tuple[int, int], published_on: date | None) -> bool:
-    """Whether a date outside a figure's clause may date it: not a relative clause's, not a future one."""
+def _dates_others(text: str, e: TimeExpression, spans: list[tuple[int, int]], published_on: date | None) -> bool:
+    """Whether a date outside a figure's clause (`spans`: its sentence's clauses) may date it: not a
+    relative clause's, not a future one."""
     if published_on is not None and e.range_start is not None and e.range_start > published_on:
         return False
-    own = containing(clauses(text, sentence), e.start)
-    return not _RELATIVE_CLAUSE.match(text, own[0])
+    return not _RELATIVE_CLAUSE.match(text, containing(spans, e.start)[0])
 
 
 def _without_distant_now(found: list[TimeExpression], anchor: tuple[int, int]) -> list[TimeExpression]:
@@ -241,8 +241,9 @@ def dating_for(
     """
     in_sentence = [e for e in expressions if _inside(e, sentence) and _datable(e) and not _attributive(text, e)]
     in_clause = _without_distant_now([e for e in in_sentence if _inside(e, clause)], anchor)
-    others = [e for e in in_sentence if not _inside(e, clause) and _dates_others(text, e, sentence, published_on)]
-    in_sentence = in_clause + others
+    outside = [e for e in in_sentence if not _inside(e, clause)]
+    spans = clauses(text, sentence) if outside else []
+    in_sentence = in_clause + [e for e in outside if _dates_others(text, e, spans, published_on)]
     if any(e.value != "PRESENT_REF" for e in in_sentence):  # another clause's 'now' says nothing more
         in_sentence = [e for e in in_sentence if e.value != "PRESENT_REF"]
     pool = in_clause or in_sentence

@@ -135,9 +135,7 @@ def _full_date(m: re.Match, ctx: Ctx) -> Resolved | None:
     if year:
         d = _valid_date(year, month, day)
         return _day(d) if d else None
-    if m["rel_year"]:
-        return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}")
-    if ctx.ref is None:
+    if m["rel_year"] or ctx.ref is None:  # 'October 8 last year' with no reference date: no year known
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}")
     try:
         return _day(date(R.choose_year(month, day, ctx.ref, ctx.future()), month, day))

@@ -154,28 +154,29 @@ def _triggers(text: str, sentence: Span, candidates: frozenset[int],
     return sorted(taken, key=lambda t: t[1].start())
 
 
+def _coordinated(text: str, mentions: list[Mention]) -> tuple[str, ...]:
+    """Names of the run of mentions joined by 'and', ',', 'backed by' ... starting at mentions[0] and
+    moving away from the trigger (mentions in that order), in text order."""
+    run = [mentions[0]]
+    for mention in mentions[1:]:
+        first, second = sorted((run[-1], mention), key=lambda m: m.start)
+        if not _JOINER.fullmatch(text, first.end, second.start):
+            break
+        run.append(mention)
+    return tuple(dict.fromkeys(m.name for m in sorted(run, key=lambda m: m.start)))
+
+
 def _actors(text: str, trigger: re.Match, clause: Span, sentence: Span) -> tuple[str, ...]:
     """The agent of a passive trigger ('retaken by Iraqi troops'), else the coordinated group of actors
-    named last before the trigger ('Russia and China')."""
+    named last before the trigger ('Russia and China'), else an agent later in the clause."""
     actors = actor_index()
     after = actors.find(text, trigger.end(), clause[1])
     if after and after[0].start <= trigger.end() + 40 and _BY_AGENT.fullmatch(text, trigger.end(), after[0].start):
-        group = [after[0]]
-        for mention in after[1:]:
-            if not _JOINER.fullmatch(text, group[-1].end, mention.start):
-                break
-            group.append(mention)
-        return tuple(dict.fromkeys(m.name for m in group))
+        return _coordinated(text, after)
     for start in (clause[0], sentence[0]):
         before = actors.find(text, start, trigger.start())
         if before:
-            group: list[Mention] = [before[-1]]
-            for mention in reversed(before[:-1]):
-                if not _JOINER.fullmatch(text, mention.end, group[-1].start):
-                    break
-                group.append(mention)
-            return tuple(dict.fromkeys(m.name for m in reversed(group)))
-    after = actors.find(text, trigger.end(), clause[1])
+            return _coordinated(text, before[::-1])
     by = [m for m in after if re.search(r"\bby\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])]
     return (by[0].name,) if by else ()
 
@@ -197,13 +198,15 @@ def _since_start(text: str, trigger: re.Match, clause: Span, expressions: Sequen
     return Dating(start.range_start, None, _PRECISION_OF_VALUE.get(len(start.value), "day"), "text")
 
 
-def _background(text: str, trigger: re.Match, clause: Span, expressions: Sequence[TimeExpression]) -> bool:
+def _background(text: str, trigger: re.Match, clause: Span, expressions: Sequence[TimeExpression],
+                since: Dating | None) -> bool:
     """A state reached without a date in its clause ('have retaken most of Aleppo', not a speaker's
     'said its forces had withdrawn'), an undated event a 'since' period starts from ('since the
-    militants overran the city'), or a description ('districts recently retaken by Iraqi troops')."""
+    militants overran the city'; `since`: the dating _since_start found), or a description ('districts
+    recently retaken by Iraqi troops')."""
     left = max(clause[0], trigger.start() - 60)
     if _SINCE_BEFORE.search(text, left, trigger.start()):
-        return _since_start(text, trigger, clause, expressions) is None
+        return since is None
     if _DESCRIBED_BEFORE.search(text, left, trigger.start()):
         return True
     perfect = _PERFECT_BEFORE.search(text, left, trigger.start())
@@ -238,14 +241,14 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
             continue
         for rule, m, clause in _triggers(text, sentence, candidates, places):
             mood = modality(text, _speaker_start(text, clause[0], m.start(), rule.event_type), m.start())
-            happened = mood == "asserted" and not _background(text, m, clause, expressions)
+            since = _since_start(text, m, clause, expressions)
+            happened = mood == "asserted" and not _background(text, m, clause, expressions, since)
             if rule.event_type not in _SPEECH_ACTS and not happened:
                 continue
             actors = _actors(text, m, clause, sentence)
             if rule.needs_actor and not actors:
                 continue
-            dating = _since_start(text, m, clause, expressions) or dates.dating_for(
-                text, expressions, sentence, clause, m.span(), doc.published_on)
+            dating = since or dates.dating_for(text, expressions, sentence, clause, m.span(), doc.published_on)
             events.append(EventMention(
                 quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=m.start(), char_end=m.end(),
                 event_type=rule.event_type, plover_code=rule.plover_code, actors=actors,

@@ -40,23 +40,26 @@ def _people() -> dict[str, _Person]:
     return {row["name"]: _Person(row["actor"], row.get("pronoun", "").lower()) for row in lexicon.load("people.csv")}
 
 
-def _pronoun_quotes(text: str, spans: list[Span]) -> Iterator[tuple[int, int, re.Match]]:
+def _sentence_at(starts: list[int], pos: int) -> int:
+    """Index of the sentence (by sorted start offsets) holding offset `pos`."""
+    return bisect_right(starts, pos) - 1
+
+
+def _pronoun_quotes(text: str, spans: list[Span], starts: list[int]) -> Iterator[tuple[int, int, re.Match]]:
     """(start, end, attribution) of each quote that opens a sentence and is closed by 'he/she said'
     in the same paragraph; the quote runs to the end of the attribution's sentence."""
-    starts = [s[0] for s in spans]
     for m in _ATTRIBUTION.finditer(text):
         paragraph = text.rfind("\n", 0, m.start()) + 1
         opening = max(text.rfind(mark, paragraph, m.start()) for mark in _OPENING)
-        if opening < 0 or starts[bisect_right(starts, opening) - 1] != opening:
+        if opening < 0 or starts[_sentence_at(starts, opening)] != opening:
             continue
-        yield opening, spans[bisect_right(starts, m.start()) - 1][1], m
+        yield opening, spans[_sentence_at(starts, m.start())][1], m
 
 
-def _speaker(text: str, spans: list[Span], opening: int, pronoun: str) -> tuple[_Person, int] | None:
+def _speaker(text: str, starts: list[int], opening: int, pronoun: str) -> tuple[_Person, int] | None:
     """The person named last before `opening` (within _WINDOW sentences) whose pronoun agrees, and
     where that mention stands."""
-    starts = [s[0] for s in spans]
-    window_start = spans[max(0, bisect_right(starts, opening) - 1 - _WINDOW)][0]
+    window_start = starts[max(0, _sentence_at(starts, opening) - _WINDOW)]
     for mention in reversed(index("people.csv").find(text, window_start, opening)):
         person = _people()[mention.name]
         if person.pronoun in ("", pronoun):
@@ -69,12 +72,12 @@ def continued_statements(text: str, spans: list[Span], speech_acts: list[EventMe
     speech (`speech_acts`: the speech events already found in `text`, whose sentences are `spans`)."""
     starts = [s[0] for s in spans]
     found = []
-    for opening, end, attribution in _pronoun_quotes(text, spans):
-        speaker = _speaker(text, spans, opening, attribution.group(1).lower())
+    for opening, end, attribution in _pronoun_quotes(text, spans, starts):
+        speaker = _speaker(text, starts, opening, attribution.group(1).lower())
         if speaker is None:
             continue
         person, at = speaker
-        sentence_start = starts[bisect_right(starts, at) - 1]
+        sentence_start = starts[_sentence_at(starts, at)]
         occasion = next((e for e in speech_acts if e.quote_start == sentence_start and person.actor in e.actors), None)
         if occasion is None:
             continue
