@@ -3,7 +3,8 @@
 usage: python benchmarks/score_gold.py [NAME ...] [--exclude NAME ...] [--markdown]
 
 Every `tests/gold/NAME.json` is scored against a fresh warehouse built from its corpus: the folder
-`tests/gold/NAME/` when it exists, else the known home of the corpus (`seeds`: ../shared/corpora/seeds,
+`tests/gold/NAME/` when it exists, the dev rows of a real corpus a gold file names (`"rows"`, written
+by benchmarks/gold_corpus.py), else the known home of the corpus (`seeds`: ../shared/corpora/seeds,
 `sample`: etl/data/sample_corpus). NAME arguments restrict the run to those gold sets; `--exclude NAME`
 (repeatable) leaves a gold set out, e.g. a blind set that must not be looked at while tuning.
 Figures are those of shared/eval/score.py (its README defines the matching).
@@ -18,6 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import gold_corpus
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 SHARED = ROOT.parent / "shared"
@@ -30,21 +33,24 @@ COLUMNS = [
     ("events_gold", "gold events"), ("events_sys", "system events"),
     ("event_p", "event P"), ("event_r", "event R"), ("event_f1", "event F1"),
     ("pubdate_acc", "pubdate acc"), ("modality_acc", "modality acc"), ("location_acc", "location acc"),
+    ("period_acc", "period acc"),
     ("attribution_acc", "attribution acc"), ("dedup_gold_pairs", "claim gold pairs"), ("dedup_p", "claim dedup P"),
     ("dedup_r", "claim dedup R"), ("dedup_f1", "claim dedup F1"), ("event_dedup_f1", "event dedup F1"),
 ]
 
 
-def corpus_dir(name: str) -> Path | None:
+def corpus_dir(name: str, workdir: Path) -> Path | None:
     own = GOLD / name
     if own.is_dir():
         return own
+    if "rows" in json.loads((GOLD / f"{name}.json").read_text()):
+        return gold_corpus.write(GOLD / f"{name}.json", workdir / name) if gold_corpus.FAKES.exists() else None
     known = KNOWN.get(name)
     return known if known and known.exists() else None
 
 
 def score(name: str, workdir: Path) -> dict | None:
-    corpus = corpus_dir(name)
+    corpus = corpus_dir(name, workdir)
     if corpus is None:
         return None
     warehouse = workdir / f"gold_{name}.duckdb"
