@@ -1,11 +1,12 @@
 # Two entry points for a fresh machine with only Python 3.11, pip and make:
 #   make demo   set up, build the warehouse from the bundled sample corpus, print the timelines
 #   make test   set up, lint, run the tests
+#   make test-fast   lint and run the tests not marked slow (under a minute: for development)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 TIMELINE := $(VENV)/bin/timeline
 
-.PHONY: demo test setup clean
+.PHONY: demo test test-fast setup clean
 
 setup: $(VENV)/.installed
 
@@ -23,6 +24,10 @@ demo: setup
 test: setup
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
+
+test-fast: setup
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -m "not slow"
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/dagster_home

@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import duckdb
+import pytest
 import sqlalchemy as sa
 
 from etl import dictionary
@@ -59,6 +60,7 @@ def test_published_file_is_readable_by_duckdb_1x(sample_warehouse):
     assert tags[0]["storage_version"] == "v1.0.0+"
 
 
+@pytest.mark.slow
 def test_a_bi_reader_keeps_working_while_a_build_publishes(sample_warehouse, tmp_path):
     warehouse = tmp_path / "live.duckdb"
     shutil.copyfile(sample_warehouse, warehouse)

@@ -546,6 +546,7 @@ def test_never_raises_and_body_is_copied_text(text: str, fmt: str) -> None:
             assert paragraph in text
 
 
+@pytest.mark.slow
 def test_large_page_cleans_in_linear_time() -> None:
     paragraph = "Government forces shelled the district on Tuesday, killing 12 people, the monitor said."
     page = "Title of a long page\n" + "\n\n".join(f"{paragraph} ({i})" for i in range(40_000))

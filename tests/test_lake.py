@@ -46,6 +46,9 @@ print(json.dumps({"states": sorted(states), "errors": errors}))
 STATE_SQL = ("SELECT (SELECT snapshot_id FROM lake_connection), (SELECT count(*) FROM documents), "
              "(SELECT count(*) FROM claim_mentions)")
 
+# Two builds, one in a subprocess with two reader processes: minutes on 2 cores.
+pytestmark = pytest.mark.slow
+
 
 def lake_env(root: Path) -> dict[str, str]:
     return {"TIMELINE_CATALOG": f"sqlite:{root / 'catalog.sqlite'}", "TIMELINE_DATA_PATH": str(root / "data")}

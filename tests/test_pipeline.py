@@ -123,6 +123,7 @@ def test_same_text_in_two_encodings_is_one_document_with_two_sources(tmp_path):
     assert [d["source_path"] for d in rows(warehouse, "SELECT source_path FROM documents")] == ["a.txt"]
 
 
+@pytest.mark.slow
 def test_a_changed_file_replaces_its_document(tmp_path):
     inbox = tmp_path / "in"
     inbox.mkdir()

@@ -26,7 +26,7 @@ from tests.test_pipeline import snapshot
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
-    """(inbox, warehouse, expected fates) after one build of the hostile corpus."""
+    """(inbox, warehouse, expected fates) after one build of the hostile corpus (about 20 s: its tests are slow)."""
     root = tmp_path_factory.mktemp("hostile")
     inbox, warehouse = root / "inbox", root / "hostile.duckdb"
     expected = make_corpus(inbox)
@@ -54,6 +54,7 @@ def _refused_by_discover(inbox: Path) -> set[str]:
     return {q.source_path for q in discover(inbox) if isinstance(q, Quarantined)}
 
 
+@pytest.mark.slow
 def test_every_input_is_a_source_or_quarantined_with_its_reason(hostile):
     inbox, warehouse, expected = hostile
     assert _refused_by_discover(inbox) == {"links/secret.txt", "links/folder", "links/dangling.txt",
@@ -61,6 +62,7 @@ def test_every_input_is_a_source_or_quarantined_with_its_reason(hostile):
     assert _fates(warehouse) == expected
 
 
+@pytest.mark.slow
 def test_same_article_in_two_encodings_is_one_document_with_two_sources(hostile):
     _, warehouse, _ = hostile
     groups = rows(warehouse, "SELECT doc_id, list(source_path ORDER BY source_path) AS paths "
@@ -76,6 +78,7 @@ def test_same_article_in_two_encodings_is_one_document_with_two_sources(hostile)
     assert "Señor Aid" in _document(warehouse, "encodings/latin1.txt")["body_text"]
 
 
+@pytest.mark.slow
 def test_html_scripts_styles_and_iframes_never_reach_the_body(hostile):
     _, warehouse, _ = hostile
     doc = _document(warehouse, "html/scripts-and-article.html")
@@ -87,6 +90,7 @@ def test_html_scripts_styles_and_iframes_never_reach_the_body(hostile):
     assert values == {8000.0}
 
 
+@pytest.mark.slow
 def test_the_15_mb_page_keeps_its_article_only(hostile):
     _, warehouse, _ = hostile
     doc = _document(warehouse, "html/big-page.html")
@@ -94,12 +98,14 @@ def test_the_15_mb_page_keeps_its_article_only(hostile):
     assert "About 34,000 people have been displaced" in doc["body_text"] and len(doc["body_text"]) < 1000
 
 
+@pytest.mark.slow
 def test_one_enormous_line_is_kept_whole(hostile):
     inbox, warehouse, _ = hostile
     doc = _document(warehouse, "html/one-line.txt")
     assert doc["body_text"] == (inbox / "html/one-line.txt").read_text().strip()
 
 
+@pytest.mark.slow
 def test_junk_numbers_give_no_claims(hostile):
     _, warehouse, _ = hostile
     doc = _document(warehouse, "junk-numbers.txt")
@@ -110,16 +116,19 @@ def test_junk_numbers_give_no_claims(hostile):
 
 @pytest.mark.parametrize(("path", "language"), [("lang/french.txt", "fr"), ("lang/arabic.txt", "ar"),
                                                 ("lang/russian.txt", "ru")])
+@pytest.mark.slow
 def test_non_english_articles_are_flagged(hostile, path, language):
     _, warehouse, _ = hostile
     assert _document(warehouse, path)["language"] == language
 
 
+@pytest.mark.slow
 def test_english_articles_are_english(hostile):
     _, warehouse, _ = hostile
     assert _document(warehouse, "undated.txt")["language"] == "en"
 
 
+@pytest.mark.slow
 def test_undated_article_has_undated_claims_that_stay_out_of_timelines(hostile):
     _, warehouse, _ = hostile
     doc = _document(warehouse, "undated.txt")
@@ -133,6 +142,7 @@ def test_undated_article_has_undated_claims_that_stay_out_of_timelines(hostile):
     assert in_timeline == []
 
 
+@pytest.mark.slow
 def test_links_out_of_the_inbox_are_refused_never_read(hostile):
     inbox, warehouse, _ = hostile
     assert rows(warehouse, "SELECT doc_id FROM documents WHERE body_text LIKE '%outside the inbox%'") == []
@@ -147,6 +157,7 @@ def test_council_members_are_not_fighters():
     assert extract_claims(doc) == []
 
 
+@pytest.mark.slow
 def test_rerun_is_a_no_op(hostile, tmp_path):
     inbox, warehouse, _ = hostile
     copy = tmp_path / "again.duckdb"
@@ -166,6 +177,7 @@ def test_a_file_over_the_size_limit_is_quarantined_and_one_at_the_limit_is_read(
         assert (out.reason, out.detail) == ("too_large", "1000 bytes > limit 999")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sql", [
     "COPY (SELECT 1 AS a) TO '{dir}/leak.csv'",
     "ATTACH '{dir}/other.duckdb' AS other",

@@ -12,8 +12,13 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 QUERY = json.dumps({"query": "{ assetNodes { assetKey { path } hasAssetChecks } }"}).encode()
+
+
+pytestmark = pytest.mark.slow  # starts `dagster dev` (about 30 s)
 
 
 def _free_port() -> int:
