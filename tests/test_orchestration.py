@@ -51,6 +51,7 @@ def tick(inbox: Path, warehouse: Path, monkeypatch) -> RunRequest | SkipReason:
     return request
 
 
+@pytest.mark.slow
 def test_sensor_batches_new_files_skips_known_ones_and_sees_modifications(tmp_path, monkeypatch):
     inbox, warehouse = tmp_path / "inbox", tmp_path / "w.duckdb"
     inbox.mkdir()
@@ -74,6 +75,7 @@ def test_sensor_batches_new_files_skips_known_ones_and_sees_modifications(tmp_pa
     assert isinstance(modified, RunRequest) and modified.run_key not in (first.run_key, new.run_key)
 
 
+@pytest.mark.slow
 def test_sensor_ignores_a_redelivered_identical_file(tmp_path, monkeypatch):
     inbox, warehouse = tmp_path / "inbox", tmp_path / "w.duckdb"
     inbox.mkdir()
@@ -94,6 +96,7 @@ def test_sensor_skips_without_an_inbox(tmp_path, monkeypatch):
         assert isinstance(inbox_sensor(context), SkipReason)
 
 
+@pytest.mark.slow
 def test_rebuild_job_recomputes_deduplication_over_the_published_warehouse(seeds_warehouse, tmp_path, monkeypatch):
     warehouse = tmp_path / "w.duckdb"
     shutil.copyfile(seeds_warehouse, warehouse)
@@ -112,6 +115,7 @@ def _build_command(inbox: Path, warehouse: Path) -> list[str]:
     return [sys.executable, "-m", "orchestration.cli", "build", str(inbox), "--warehouse", str(warehouse)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kill_after", [0.5, 2.0, 3.5])
 def test_a_build_killed_with_sigkill_then_rerun_equals_a_clean_build(tmp_path, kill_after):
     from etl.ingest import sample_corpus
@@ -194,6 +198,7 @@ def shard_steps(steps: dict, asset: str) -> list[str]:
     return sorted(key for key in steps if key.startswith(f"{asset}.extract_shard["))
 
 
+@pytest.mark.slow
 def test_the_build_job_extracts_shards_in_parallel_steps_and_equals_an_in_process_build(tmp_path, sample_warehouse):
     warehouse, home = tmp_path / "w.duckdb", tmp_path / "dagster_home"
     home.mkdir()
@@ -219,6 +224,7 @@ def test_the_build_job_extracts_shards_in_parallel_steps_and_equals_an_in_proces
     assert snapshot(warehouse) == snapshot(sample_warehouse)
 
 
+@pytest.mark.slow
 def test_the_build_job_reads_its_shards_from_the_lake_in_ducklake_mode(tmp_path, sample_warehouse):
     from tests.test_lake import snapshot as lake_snapshot
 
