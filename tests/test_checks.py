@@ -54,6 +54,7 @@ def test_duplicate_document_ids_are_caught(broken):
     assert not result.passed and result.sample[0][0] == "documents"
 
 
+@pytest.mark.slow
 def test_a_failing_check_blocks_publication(tmp_path, monkeypatch):
     inbox = tmp_path / "in"
     inbox.mkdir()

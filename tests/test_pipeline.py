@@ -88,6 +88,7 @@ def test_every_figure_traces_to_its_quote_and_offsets(seeds_warehouse):
         assert m["quote_start"] <= m["char_start"] < m["char_end"] <= m["quote_start"] + len(m["quote"]), figure
 
 
+@pytest.mark.slow
 def test_rebuilding_the_same_input_changes_nothing(seeds_warehouse, tmp_path):
     copy = tmp_path / "again.duckdb"
     shutil.copyfile(seeds_warehouse, copy)
@@ -95,6 +96,7 @@ def test_rebuilding_the_same_input_changes_nothing(seeds_warehouse, tmp_path):
     assert snapshot(copy) == snapshot(seeds_warehouse)
 
 
+@pytest.mark.slow
 def test_clean_build_and_incremental_build_leave_identical_rows(seeds_warehouse, tmp_path):
     seeds = sorted(require(SEEDS).iterdir())
     first, second = tmp_path / "first", tmp_path / "second"
@@ -110,6 +112,7 @@ def test_clean_build_and_incremental_build_leave_identical_rows(seeds_warehouse,
     assert snapshot(warehouse) == snapshot(seeds_warehouse)
 
 
+@pytest.mark.slow
 def test_same_text_in_two_encodings_is_one_document_with_two_sources(tmp_path):
     text = "Fighting in Marawi\n\nAbout 200,000 residents have fled Marawi since May 23, officials said on Monday.\n"
     (tmp_path / "in").mkdir()
@@ -139,6 +142,7 @@ def test_a_changed_file_replaces_its_document(tmp_path):
     assert [r["value"] for r in rows(warehouse, "SELECT value FROM claim_mentions")] == [15.0]
 
 
+@pytest.mark.slow
 def test_bad_inputs_are_quarantined_and_never_stop_the_batch(tmp_path):
     inbox = tmp_path / "in"
     inbox.mkdir()
