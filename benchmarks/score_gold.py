@@ -7,7 +7,8 @@ Every `tests/gold/NAME.json` is scored against a fresh warehouse built from its 
 by benchmarks/gold_corpus.py), else the known home of the corpus (`seeds`: ../shared/corpora/seeds,
 `sample`: etl/data/sample_corpus). NAME arguments restrict the run to those gold sets; `--exclude NAME`
 (repeatable) leaves a gold set out, e.g. a blind set that must not be looked at while tuning.
-Figures are those of shared/eval/score.py (its README defines the matching).
+Figures are those of shared/eval/score.py (its README defines the matching), plus the event date
+accuracy of benchmarks/score_events.py.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 import gold_corpus
+from score_events import event_date_accuracy
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
@@ -31,7 +33,7 @@ COLUMNS = [
     ("claim_p", "claim P"), ("claim_r", "claim R"), ("claim_f1", "claim F1"),
     ("claim_f1_nodate", "claim F1 (undated)"), ("date_acc", "date acc"),
     ("events_gold", "gold events"), ("events_sys", "system events"),
-    ("event_p", "event P"), ("event_r", "event R"), ("event_f1", "event F1"),
+    ("event_p", "event P"), ("event_r", "event R"), ("event_f1", "event F1"), ("event_date_acc", "event date acc"),
     ("pubdate_acc", "pubdate acc"), ("modality_acc", "modality acc"), ("location_acc", "location acc"),
     ("period_acc", "period acc"),
     ("attribution_acc", "attribution acc"), ("dedup_gold_pairs", "claim gold pairs"), ("dedup_p", "claim dedup P"),
@@ -60,7 +62,7 @@ def score(name: str, workdir: Path) -> dict | None:
                    cwd=workdir, env=env, check=True, capture_output=True)
     out = subprocess.run([sys.executable, str(SCORER), str(warehouse), str(GOLD / f"{name}.json"), "--json"],
                          check=True, capture_output=True, text=True)
-    return json.loads(out.stdout)
+    return {**json.loads(out.stdout), **event_date_accuracy(warehouse, GOLD / f"{name}.json")}
 
 
 def fmt(value) -> str:
