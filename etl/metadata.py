@@ -1,8 +1,9 @@
 """Recover a document's title, publisher and publication date from its sorted layout.
 
-Precedence, most trusted first: structured fields of the input (CSV/JSON), HTML metadata, then
-what the page itself shows (datelines, bylines). A date the page does not state is inferred
-only from dated evidence (captions, tweets, 'on Wednesday (Dec 7)'); without any, it is unknown.
+Precedence, most trusted first: the date the text stamps itself with at its start, structured fields
+of the input (CSV/JSON), HTML metadata, then what the page itself shows (datelines, bylines). A date
+the page does not state is inferred only from dated evidence (captions, tweets, 'on Wednesday (Dec 7)');
+without any, it is unknown.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from etl.metadata_dates import (
     dates_in,
     file_name_date,
     first_on_or_after,
+    lede_stamp,
     nearest_weekdays,
     parse_date,
     past_weekdays,
@@ -173,9 +175,11 @@ def resolve_published(record: RawRecord, meta: PageMeta, body: str, blocks: Sequ
     """(published_on, published_basis): explicit when stated, inferred from evidence, else unknown.
 
     A date in the input's file name alone (feeds often name files by date) is inferred, and ranks
-    after what the page itself shows.
+    after what the page itself shows. The text's own stamp at its start wins over every field: a feed's
+    date column (FA-KES) is often the day the row was collected, not the day the text says it was posted.
     """
-    explicit = parse_date(record.published or "") or parse_date(meta.published or "") or _stated_date(blocks)
+    explicit = (lede_stamp(body) or parse_date(record.published or "") or parse_date(meta.published or "")
+                or _stated_date(blocks))
     if explicit:
         return explicit, "explicit"
     evidence = _evidence_dates(blocks)

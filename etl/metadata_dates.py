@@ -69,6 +69,15 @@ _WRITTEN_RE = re.compile(
     rf"(?:st|nd|rd|th)?),?\s+(?P<y>\d{{4}})",
     re.IGNORECASE,
 )
+# The text's own stamp near its start, which a feed's date column may contradict: 'Posted on July 2 2016 by',
+# 'Last updated at Apr 152017' (day and year glued), 'AFP Friday 23 Aug 2013', '13 Oct 2016 In fresh strikes';
+# not an event's 'on Sunday 3 March 2011'
+_STAMP_RE = re.compile(
+    rf"(?:^|\b(?:{_LABEL}|date\s+of\s+publication)\s*|(?<!\bon\s)\b{WEEKDAY},?\s+)(?P<date>{_DMY}|{_MDY})",
+    re.IGNORECASE,
+)
+_GLUED_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH})\s*(?P<day>\d{{1,2}})(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_STAMP_REACH = 400
 _PARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
 MIN_YEAR = 1900
 ADVANCE_DAYS = 6
@@ -126,6 +135,14 @@ def dateline_date(line: str) -> tuple[date, bool] | None:
         found = found.replace(month=found.day, day=found.month)
     is_update = bool(_UPDATED_ONLY_RE.match(line.strip())) and not match.group("updated")
     return found, is_update
+
+
+def lede_stamp(body: str) -> date | None:
+    """The date the text stamps itself with in its first lines: opening it ('2 July 2016 The regime ...') or
+    after a label or weekday ('Posted on', 'Last updated at', 'Date of publication', 'AFP Friday 23 Aug 2013')."""
+    head = _GLUED_YEAR_RE.sub(r"\g<month> \g<day> \g<year>", body[:_STAMP_REACH].lstrip())
+    match = _STAMP_RE.search(head)
+    return parse_date(match.group("date")) if match else None
 
 
 def dates_in(text: str) -> list[date]:

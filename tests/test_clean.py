@@ -313,6 +313,22 @@ def test_published_line_wins_over_updated_line() -> None:
     assert doc.published_on == date(2016, 12, 6)
 
 
+@pytest.mark.parametrize(("head", "published"), [
+    ("Posted on July 2 2016 by Asharq Al-Awsat English", date(2016, 7, 2)),
+    ("Last updated at Apr 152017", date(2017, 4, 15)),  # day and year glued by the feed
+    ("Strikes kill 39 AFP Friday 23 Aug 2013", date(2013, 8, 23)),
+    ("13 Oct 2016", date(2016, 10, 13)),
+    ("Date of publication 3 October 2017", date(2017, 10, 3)),
+])
+def test_the_texts_own_stamp_wins_over_a_feed_date_column(head: str, published: date) -> None:
+    body = f"{head} Troops shelled the town on Saturday, a monitor said."
+    doc = clean_text(body, fmt="csv", published="6/9/2013")
+    assert (doc.published_on, doc.published_basis) == (published, "explicit")
+    event_date = clean_text("Troops shelled the town on Sunday 3 March 2013, a monitor said.", fmt="csv",
+                            published="6/9/2013")
+    assert event_date.published_on == date(2013, 6, 9)  # an event's date is not the text's stamp
+
+
 def test_structured_fields_win_and_publisher_is_canonicalised() -> None:
     doc = clean_text(
         "Russia vetoes truce\nRussia vetoed the resolution on Monday, diplomats said.\n",
