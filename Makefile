@@ -30,4 +30,4 @@ test-fast: setup
 	$(PY) -m pytest -m "not slow"
 
 clean:
-	rm -rf $(VENV) warehouse/*.duckdb warehouse/dagster_home
+	rm -rf $(VENV) warehouse/*.duckdb warehouse/*.lock warehouse/*_charts warehouse/*_dagster warehouse/dagster_home

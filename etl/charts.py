@@ -3,8 +3,9 @@
 Asserted points are joined by a line per subject, each with a value_min..value_max error bar (no band
 between points: a range is known only where a figure was reported); hypothetical,
 proposed, claimed and denied figures are drawn as unjoined hollow markers of their own shape, so a
-reader never mistakes them for the series. Each point is annotated with its number of sources
-(series of up to MAX_ANNOTATED_POINTS points).
+reader never mistakes them for the series. Each point is annotated above its error bar with its number of
+sources and, when its mentions say so, its qualifier ("at least 37, 2 src"; series of up to MAX_ANNOTATED_POINTS
+points). Short spans are ticked by day, so no date label repeats.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import matplotlib
@@ -27,14 +30,22 @@ import polars as pl  # noqa: E402
 MODALITY_MARKERS = {"hypothetical": "^", "proposed": "s", "claimed": "D", "denied": "X"}
 # Above this many points the source counts would overlap and drawing them costs seconds per chart.
 MAX_ANNOTATED_POINTS = 60
-SERIES_COLUMNS = ("subject", "as_of", "modality", "value", "value_min", "value_max", "n_sources", "unit")
+SERIES_COLUMNS = ("subject", "as_of", "modality", "qualifier", "value", "value_min", "value_max", "n_sources", "unit")
+# How a point's qualifier reads on the chart; exact figures carry none.
+QUALIFIER_WORDS = {"approx": "about", "at_least": "at least", "more_than": "more than", "at_most": "at most",
+                   "less_than": "less than"}
+# Spans shorter than this are ticked once per day (finer ticks would repeat a day's label).
+DAILY_TICKS_BELOW = timedelta(days=15)
 
-
+# A point's qualifier: the one its mentions use most (ties: the first in name order).
 SERIES_SQL = """
-SELECT subject, as_of, modality, value, value_min, value_max, n_sources, unit
-FROM modality_timeline
-WHERE metric = $metric AND location = $location AND ($subject IS NULL OR subject = $subject)
-ORDER BY as_of, subject, modality
+SELECT t.subject, t.as_of, t.modality,
+       (SELECT mode(c.qualifier ORDER BY c.qualifier) FROM claim_mentions c
+        WHERE list_contains(t.observation_ids, c.observation_id)) AS qualifier,
+       t.value, t.value_min, t.value_max, t.n_sources, t.unit
+FROM modality_timeline t
+WHERE t.metric = $metric AND t.location = $location AND ($subject IS NULL OR t.subject = $subject)
+ORDER BY t.as_of, t.subject, t.modality
 """
 BUSIEST_SERIES_SQL = """
 SELECT metric, location, count(*) AS points
@@ -57,8 +68,34 @@ def busiest_series(con: duckdb.DuckDBPyConnection, limit: int = 3) -> list[tuple
     return [(m, loc) for m, loc, _ in con.execute(BUSIEST_SERIES_SQL, {"limit": limit}).fetchall()]
 
 
+def chart_file_name(metric: str, location: str) -> str:
+    """The file a chart of (metric, location) gets from `timeline chart` and the timeline_charts asset alike:
+    lower case, each run of other characters as '-', e.g. territory-control-pct_east-aleppo.png."""
+    slug = [re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") for part in (metric, location)]
+    return "_".join(slug) + ".png"
+
+
 def _label(subject: str | None) -> str:
     return subject or "subject unknown"
+
+
+def _point_note(row: dict) -> str:
+    """What a point says beside its marker: its qualifier with the value it qualifies, and its sources."""
+    word = QUALIFIER_WORDS.get(row["qualifier"] or "exact")
+    sources = f"{row['n_sources']} src"
+    return f"{word} {row['value']:,g}, {sources}" if word else sources
+
+
+def _date_axis(ax: plt.Axes, frame: pl.DataFrame) -> None:
+    """Daily ticks on short spans (a day's label never repeats), automatic ones beyond; a lone date gets a day
+    either side."""
+    first, last = frame["as_of"].min(), frame["as_of"].max()
+    if last - first < DAILY_TICKS_BELOW:
+        ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, (last - first).days // 7)))
+        ax.set_xlim(first - timedelta(days=1), last + timedelta(days=1))
+    else:
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
 
 
 def _draw(frame: pl.DataFrame, title: str) -> plt.Figure:
@@ -77,17 +114,19 @@ def _draw(frame: pl.DataFrame, title: str) -> plt.Figure:
                 ax.scatter(other["as_of"], other["value"], marker=marker, s=80, facecolors="none", edgecolors=colour,
                            linewidths=1.8, label=f"{_label(subject)} ({modality}, not asserted)")
         for row in series.iter_rows(named=True) if frame.height <= MAX_ANNOTATED_POINTS else ():
-            ax.annotate(f"{row['n_sources']} src", (row["as_of"], row["value"]), textcoords="offset points",
-                        xytext=(0, 9), ha="center", fontsize=8, color=colour)
+            # above the error bar's cap and the marker, on a white ground so lines never run through it
+            top = max(row["value"], row["value_max"] if row["value_max"] is not None else row["value"])
+            ax.annotate(_point_note(row), (row["as_of"], top), textcoords="offset points", xytext=(0, 8),
+                        ha="center", va="bottom", fontsize=8, color=colour,
+                        bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
     unit = frame["unit"].drop_nulls().first() or ""
     ax.set_title(title)
     ax.set_xlabel("date the figure describes (as of)")
     ax.set_ylabel(f"value ({unit})" if unit else "value")
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    ax.margins(x=0.08, y=0.2)
+    _date_axis(ax, frame)
     fig.autofmt_xdate()
     ax.grid(True, alpha=0.3)
-    ax.margins(x=0.08, y=0.15)
     ax.legend(fontsize=8, loc="best")
     fig.tight_layout()
     return fig

@@ -20,13 +20,15 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import polars as pl
 
 import sql
-from etl import search
 from etl.lake import Lake, attach_front, sql_literal
+
+if TYPE_CHECKING:
+    import polars as pl
 
 STAGING_SUFFIX = "_staging"
 
@@ -103,6 +105,8 @@ def connect_staging(published: Path, lake: Lake | None = None) -> duckdb.DuckDBP
 def publish(published: Path, lake: Lake | None = None) -> None:
     """Index the staging file for search, checkpoint it, and move it over the published one atomically.
     With a lake the staging file first becomes the front file pinned at the lake's latest snapshot."""
+    from etl import search  # polars: only writers pay for it, not read-only commands
+
     staging = staging_path(published)
     with duckdb.connect(str(staging)) as con:
         if lake is not None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dagster import Config, MaterializeResult, MetadataValue, asset
 
-from etl.charts import busiest_series, draw_series, read_series
+from etl.charts import busiest_series, chart_file_name, draw_series, read_series
 from etl.dedup_claims import cluster_claims
 from etl.dedup_docs import link_duplicates
 from etl.dedup_events import cluster_events
@@ -25,6 +25,7 @@ from etl.ingest import default_inputs
 from etl.ingest_stage import changed_files, ingest, scan
 from orchestration.extraction import NOTHING_NEW, claim_mentions, documents, event_mentions, utc_now
 from orchestration.partitions import inbox_batches
+from orchestration.paths import charts_folder
 from orchestration.resources import WRITES_STAGING, WarehouseResource
 
 NOTHING_NEW_RESULT = MaterializeResult(metadata=NOTHING_NEW)
@@ -88,15 +89,16 @@ def published_warehouse(warehouse: WarehouseResource) -> MaterializeResult:
 
 
 @asset(group_name="timeline", deps=[published_warehouse],
-       description="Charts of the busiest published series, drawn beside the warehouse and shown here.")
+       description="Charts of the busiest published series, drawn into <warehouse stem>_charts/ beside the "
+                   "warehouse and shown here.")
 def timeline_charts(warehouse: WarehouseResource) -> MaterializeResult:
-    folder = warehouse.published.parent / "charts"
+    folder = charts_folder(warehouse.published)
     metadata: dict[str, MetadataValue] = {}
     with warehouse.read_published() as con:
         if con is None:
             return NOTHING_NEW_RESULT
         for metric, location in busiest_series(con):
-            out = folder / f"{metric}_{location}.png".replace(" ", "_").replace("/", "_")
+            out = folder / chart_file_name(metric, location)
             draw_series(read_series(con, metric, location), out, f"{metric} in {location}")
             image = base64.b64encode(out.read_bytes()).decode()
             markdown = f"![{metric} in {location}](data:image/png;base64,{image})"

@@ -7,18 +7,20 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
-import duckdb
-import polars as pl
-
-from etl import store
 from orchestration.cli_analyst import add_commands as add_analyst_commands
-from orchestration.resources import default_warehouse_path
+from orchestration.paths import default_warehouse_path, ensure_dagster_home
+
+# Imports are lazy (inside the commands): `timeline --help` and `timeline query` must not pay for Dagster,
+# polars or matplotlib (python -X importtime; docs/benchmarks.md).
+WAREHOUSE_HELP = "DuckDB file (default: $TIMELINE_WAREHOUSE, else warehouse/timeline.duckdb)"
 
 SUMMARY_SQL = """
 SELECT (SELECT count(*) FROM documents) AS documents,
@@ -41,6 +43,7 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
     """Run the asset graph on `paths` into `warehouse`; True when a new state was published."""
     from dagster import DagsterInstance, materialize
 
+    from etl import store
     from etl.ingest import default_inputs
     from etl.ingest_stage import scan
     from orchestration.assets import TIMELINE_ASSETS
@@ -60,9 +63,9 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
         },
         "loggers": {"console": {"config": {"log_level": "WARNING"}}},
     }
-    instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
-    instance.add_dynamic_partitions(inbox_batches.name, [key])
-    with store.build_lock(warehouse):
+    # the warehouse's own instance, the one `timeline ui` opens: the UI shows this run and its checks
+    with DagsterInstance.from_config(str(ensure_dagster_home(warehouse))) as instance, store.build_lock(warehouse):
+        instance.add_dynamic_partitions(inbox_batches.name, [key])
         result = materialize(
             [*TIMELINE_ASSETS, *TIMELINE_CHECKS], run_config=run_config, instance=instance, raise_on_error=False,
             partition_key=key,
@@ -80,6 +83,8 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
+    from etl import store
+
     warehouse = _warehouse(args)
     published = build(args.paths, warehouse, args.workers)
     with store.read_only(warehouse) as con:
@@ -90,18 +95,25 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_frame(frame: pl.DataFrame, fmt: str) -> None:
+def _text(value: Any) -> Any:
+    """A cell as CSV holds it: lists and structs as JSON text (CSV has no nested values), the rest unchanged."""
+    return json.dumps(value, default=str, ensure_ascii=False) if isinstance(value, list | dict) else value
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
+    """Print a result as CSV (list columns as JSON text) or JSON (lists as arrays)."""
     if fmt == "csv":
-        sys.stdout.write(frame.write_csv())
-    elif fmt == "json":
-        print(json.dumps(frame.to_dicts(), default=str, indent=1))
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([_text(v) for v in row] for row in rows)
     else:
-        with pl.Config(tbl_rows=-1, tbl_cols=-1, fmt_str_lengths=60, tbl_width_chars=200,
-                       tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True):
-            print(frame)
+        print(json.dumps([dict(zip(columns, row, strict=True)) for row in rows], default=str, indent=1,
+                         ensure_ascii=False))
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
+    from etl import store
+
     warehouse = _warehouse(args)
     if not warehouse.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `timeline build` first")
@@ -111,21 +123,18 @@ def _cmd_query(args: argparse.Namespace) -> int:
         relation = con.sql(args.sql)
         if relation is None:
             raise ValueError("the statement returned no rows: `timeline query` only reads")
-        frame = relation.pl()
-    _print_frame(frame, args.format)
+        if args.format == "table":
+            relation.show(max_width=200, max_rows=sys.maxsize, max_col_width=60, null_value="NULL")
+            return 0
+        columns, rows = relation.columns, relation.fetchall()
+    _print_rows(columns, rows, args.format)
     return 0
 
 
 def _cmd_ui(args: argparse.Namespace) -> int:
-    """Exec `dagster dev` on 127.0.0.1 with DAGSTER_HOME next to the warehouse."""
+    """Exec `dagster dev` on 127.0.0.1 with the warehouse's Dagster instance (the one `timeline build` records in)."""
     warehouse = _warehouse(args).resolve()
-    home = Path(os.environ.get("DAGSTER_HOME") or warehouse.parent / "dagster_home")
-    home.mkdir(parents=True, exist_ok=True)
-    instance_yaml = home / "dagster.yaml"
-    if not instance_yaml.exists():
-        from orchestration.jobs import INSTANCE_YAML
-
-        instance_yaml.write_text(INSTANCE_YAML)
+    home = ensure_dagster_home(warehouse)
     env = {**os.environ, "DAGSTER_HOME": str(home), "TIMELINE_WAREHOUSE": str(warehouse)}
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, signal.SIG_DFL)
@@ -137,21 +146,29 @@ def _cmd_ui(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="timeline", description=__doc__.splitlines()[0])
-    sub = top.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="ingest files/folders and publish the warehouse")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    b = sub.add_parser("build", help="ingest files/folders and publish the warehouse",
+                       description="Ingest files and folders (.txt, .html, .json, .jsonl, .csv), extract, "
+                                   "deduplicate and publish the warehouse; the run is recorded in the warehouse's "
+                                   "Dagster instance (<stem>_dagster/ beside it, or $DAGSTER_HOME).")
     b.add_argument("paths", nargs="*", help="files or folders (default: $TIMELINE_INBOX, else the sample corpus)")
-    b.add_argument("--warehouse", help="DuckDB file (default: $TIMELINE_WAREHOUSE or warehouse/timeline.duckdb)")
+    b.add_argument("--warehouse", help=WAREHOUSE_HELP)
     b.add_argument("--workers", type=int, default=int(os.environ.get("TIMELINE_WORKERS", "1")),
                    help="processes for extraction (default: $TIMELINE_WORKERS or 1)")
     b.set_defaults(func=_cmd_build)
-    q = sub.add_parser("query", help="run SQL on a read-only connection")
-    q.add_argument("sql")
-    q.add_argument("--warehouse")
-    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q = sub.add_parser("query", help="run SQL on a read-only connection and print the result",
+                       description="Run one SQL statement on a read-only connection (no writes, no file access).")
+    q.add_argument("sql", help="the statement, e.g. \"SELECT * FROM control_timeline ORDER BY as_of\"")
+    q.add_argument("--warehouse", help=WAREHOUSE_HELP)
+    q.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                   help="output: an aligned table (default), CSV with a header (list columns as JSON text), "
+                        "or a JSON array of objects")
     q.set_defaults(func=_cmd_query)
-    u = sub.add_parser("ui", help="start the Dagster UI on 127.0.0.1")
-    u.add_argument("--warehouse")
-    u.add_argument("--port", type=int, default=3000)
+    u = sub.add_parser("ui", help="start the Dagster UI on 127.0.0.1",
+                       description="Start `dagster dev` for the asset graph, its sensor and schedule, on the "
+                                   "warehouse's Dagster instance (the one `timeline build` records its runs in).")
+    u.add_argument("--warehouse", help=WAREHOUSE_HELP + "; the runs the UI launches write it")
+    u.add_argument("--port", type=int, default=3000, help="port of the UI on 127.0.0.1 (default: 3000)")
     u.set_defaults(func=_cmd_ui)
     add_analyst_commands(sub)
     return top
@@ -161,9 +178,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except (BuildError, FileNotFoundError, duckdb.Error, OSError, ValueError) as err:
+    except Exception as err:
+        if not _reportable(err):
+            raise
         print(f"timeline: {err}".splitlines()[0], file=sys.stderr)
         return 2
+
+
+def _reportable(err: Exception) -> bool:
+    """A user-facing failure printed as one line (a bad path, bad SQL, a failed build), not a bug's traceback."""
+    duckdb = sys.modules.get("duckdb")  # loaded by whichever command hit a DuckDB error
+    return isinstance(err, BuildError | FileNotFoundError | OSError | ValueError) or (
+        duckdb is not None and isinstance(err, duckdb.Error))
 
 
 if __name__ == "__main__":

@@ -7,21 +7,27 @@ as bound parameters; metric and location names are checked against what the ware
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
+from orchestration.paths import default_warehouse_path
 
-from etl import charts, dictionary, export, search, store
-from orchestration.resources import default_warehouse_path
+if TYPE_CHECKING:
+    import duckdb
+
+# Modules are imported inside each command: building the parser (every `timeline` call) must stay cheap.
+WAREHOUSE_HELP = "DuckDB file to read (default: $TIMELINE_WAREHOUSE, else warehouse/timeline.duckdb)"
+EXPORT_FORMATS = ("csv", "parquet")  # etl.export.COPY_OPTIONS (tests/test_analyst.py checks they agree)
 
 
 @contextmanager
 def read_only(args: argparse.Namespace) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to --warehouse (default: $TIMELINE_WAREHOUSE or warehouse/timeline.duckdb), its lake
     attached if it is a DuckLake front file."""
+    from etl import store
+
     warehouse = Path(args.warehouse) if args.warehouse else default_warehouse_path()
     if not warehouse.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `timeline build` first")
@@ -33,6 +39,8 @@ def read_only(args: argparse.Namespace) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def _cmd_dictionary(args: argparse.Namespace) -> int:
+    from etl import dictionary
+
     text = dictionary.render_schema()
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
@@ -43,39 +51,44 @@ def _cmd_dictionary(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from etl import export
+
     with read_only(args) as con:
         written = export.export(con, Path(args.dir), args.format)
     print(f"wrote {len(written)} files to {args.dir}: {', '.join(p.name for p in written.values())}")
     return 0
 
 
-def _check_known(con: duckdb.DuckDBPyConnection, column: str, value: str) -> None:
-    """Refuse a metric or location the warehouse does not hold, listing those it does."""
+def _known(con: duckdb.DuckDBPyConnection, column: str, value: str) -> str:
+    """The warehouse's spelling of a metric or location, matched case-insensitively; refuses a name it does not
+    hold, listing those it does."""
     known = [r[0] for r in con.execute(
         {"metric": "SELECT DISTINCT metric FROM modality_timeline ORDER BY 1",
          "location": "SELECT DISTINCT location FROM modality_timeline WHERE location IS NOT NULL ORDER BY 1"}[column]
     ).fetchall()]
-    if value not in known:
+    matches = [k for k in known if k.casefold() == value.casefold()]
+    if not matches:
         raise ValueError(f"unknown {column} {value!r}; known: {', '.join(known) or 'none'}")
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return value if value in matches else matches[0]
 
 
 def _cmd_chart(args: argparse.Namespace) -> int:
+    from etl import charts
+
     with read_only(args) as con:
-        _check_known(con, "metric", args.metric)
-        _check_known(con, "location", args.location)
-        frame = charts.read_series(con, args.metric, args.location, args.subject)
-    out = Path(args.out or f"{_slug(args.metric)}_{_slug(args.location)}.png")
-    title = f"{args.metric} in {args.location}" + (f" ({args.subject})" if args.subject else "")
+        metric = _known(con, "metric", args.metric)
+        location = _known(con, "location", args.location)
+        frame = charts.read_series(con, metric, location, args.subject)
+    out = Path(args.out or charts.chart_file_name(metric, location))
+    title = f"{metric} in {location}" + (f" ({args.subject})" if args.subject else "")
     charts.draw_series(frame, out, title)
     print(f"wrote {out} ({frame.height} points)")
     return 0
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
+    from etl import search
+
     with read_only(args) as con:
         hits = search.search(con, args.text, args.limit)
     if hits.is_empty():
@@ -95,20 +108,23 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     d.add_argument("--out", help="file to write (default: print)")
     d.set_defaults(func=_cmd_dictionary)
     e = subparsers.add_parser("export", help="write every analyst view as Parquet or CSV files")
-    e.add_argument("dir")
-    e.add_argument("--format", choices=sorted(export.COPY_OPTIONS), default="parquet")
-    e.add_argument("--warehouse")
+    e.add_argument("dir", help="folder to write <view>.parquet or <view>.csv files into (created if absent)")
+    e.add_argument("--format", choices=EXPORT_FORMATS, default="parquet", help="file format (default: parquet)")
+    e.add_argument("--warehouse", help=WAREHOUSE_HELP)
     e.set_defaults(func=_cmd_export)
     c = subparsers.add_parser("chart", help="draw a PNG or HTML line chart of a metric's series at a location")
-    c.add_argument("metric")
-    c.add_argument("--location", required=True)
+    c.add_argument("metric", help="what is counted, e.g. territory_control_pct or people_displaced "
+                                  "(an unknown one lists those the warehouse holds)")
+    c.add_argument("--location", required=True,
+                   help="canonical place name, any case, e.g. 'East Aleppo' (an unknown one lists those held)")
     c.add_argument("--subject", help="only this subject (default: one line per subject)")
-    c.add_argument("--out", help="file ending in .png or .html (default: METRIC_LOCATION.png)")
-    c.add_argument("--warehouse")
+    c.add_argument("--out", help="file ending in .png or .html (default: <metric>_<location>.png in lower case, "
+                                 "non-alphanumerics as '-', e.g. territory-control-pct_east-aleppo.png; "
+                                 "the name the timeline_charts asset uses)")
+    c.add_argument("--warehouse", help=WAREHOUSE_HELP)
     c.set_defaults(func=_cmd_chart)
     s = subparsers.add_parser("search", help="BM25 search of documents and quotes, with the figures they state")
-    s.add_argument("text")
-    s.add_argument("--limit", type=int, default=10)
-    s.add_argument("--warehouse")
+    s.add_argument("text", help="words to look for, e.g. 'hospital shelling'")
+    s.add_argument("--limit", type=int, default=10, help="most matches to print (default: 10)")
+    s.add_argument("--warehouse", help=WAREHOUSE_HELP)
     s.set_defaults(func=_cmd_search)
-

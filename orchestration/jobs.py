@@ -1,5 +1,5 @@
 """Jobs. Both write the one warehouse, so both carry a tag the instance's run queue limits to one run at a
-time (see INSTANCE_YAML).
+time (see orchestration/paths.py INSTANCE_YAML).
 
 build_timeline runs each step in its own process (the multiprocess executor, `max_concurrent` processes at
 once, 2 by default: the cores of this machine), so the shards of a per-document asset are extracted side by
@@ -19,7 +19,7 @@ WRITER_TAG = {"timeline/warehouse": "writer"}
 # and the stages, instead of importing them anew (a sample-corpus build: about 20 s instead of 60 s with spawn)
 timeline_executor = multiprocess_executor.configured(
     lambda config: {"max_concurrent": config["max_concurrent"],
-                    "start_method": {"forkserver": {"preload_modules": ["orchestration"]}}},
+                    "start_method": {"forkserver": {"preload_modules": ["orchestration.definitions"]}}},
     name="multiprocess",
     config_schema={"max_concurrent": Field(int, default_value=2, description="Steps running at once.")},
 )
@@ -35,12 +35,3 @@ rebuild_job = define_asset_job(
     config={"ops": {"observations": {"config": {"rebuild": True}}}},
     description="Recompute documents' near-copies, observations and events over the whole warehouse.",
 )
-
-INSTANCE_YAML = """\
-# Written by `timeline ui`: runs that write the warehouse wait for each other.
-run_queue:
-  max_concurrent_runs: 4
-  tag_concurrency_limits:
-    - key: "timeline/warehouse"
-      limit: 1
-"""

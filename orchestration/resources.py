@@ -12,18 +12,13 @@ from dagster import ConfigurableResource
 
 from etl import store
 from etl.lake import Lake
+from orchestration.paths import default_warehouse_path
 
-DEFAULT_WAREHOUSE = Path("warehouse") / "timeline.duckdb"
 # Op tags saying how a step opens the run's staging warehouse. In file mode one process may hold the DuckDB file
 # read-write, excluding every other, so the job graph orders every writer step after every step before it
 # (tests/test_orchestration.py checks this on the execution plan); read-only steps may run side by side.
 READS_STAGING = {"timeline/staging": "read"}
 WRITES_STAGING = {"timeline/staging": "write"}
-
-
-def default_warehouse_path() -> Path:
-    """$TIMELINE_WAREHOUSE if set, else warehouse/timeline.duckdb under the current folder."""
-    return Path(os.environ.get("TIMELINE_WAREHOUSE") or DEFAULT_WAREHOUSE)
 
 
 class WarehouseResource(ConfigurableResource):

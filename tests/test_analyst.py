@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import matplotlib.dates as mdates
 import polars as pl
 import pytest
 
@@ -173,3 +174,42 @@ def test_search_without_an_index_says_why(tmp_path, capsys):
     store.connect(bare).close()
     assert main(["search", "hospital", "--warehouse", str(bare)]) == 2
     assert "no search index" in capsys.readouterr().err
+
+
+def test_chart_matches_the_location_in_any_case_and_names_the_file_as_the_asset_does(sample_warehouse, tmp_path,
+                                                                                       capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["chart", "TERRITORY_control_pct", "--location", "east mosul", "--warehouse",
+                 str(sample_warehouse)]) == 0
+    assert capsys.readouterr().out.startswith("wrote territory-control-pct_east-mosul.png (")
+    asset_charts = {p.name for p in (sample_warehouse.parent / f"{sample_warehouse.stem}_charts").iterdir()}
+    assert "territory-control-pct_east-mosul.png" in asset_charts  # the timeline_charts asset's name for it
+
+
+def test_chart_shows_qualifiers_labels_above_markers_and_no_repeated_dates(sample_warehouse):
+    import matplotlib.pyplot as plt
+
+    from etl import charts
+
+    with duckdb.connect(str(sample_warehouse), read_only=True) as con:
+        frame = charts.read_series(con, "people_killed", "East Mosul")
+    assert "at_least" in frame["qualifier"].to_list()
+    for span in (frame, frame.filter(pl.col("as_of") >= date(2016, 12, 5))):  # a month, and a few days
+        fig = charts._draw(span, "t")
+        try:
+            fig.canvas.draw()
+            ax = fig.axes[0]
+            labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+            assert len(labels) == len(set(labels)) >= 2
+            notes = [t for t in ax.texts if "src" in t.get_text()]
+            assert len(notes) == span.height
+            renderer = fig.canvas.get_renderer()
+            markers = {(mdates.date2num(r["as_of"]), r["value"]) for r in span.iter_rows(named=True)}
+            for note in notes:  # anchored on a point (at its error bar's top), drawn above its marker
+                x, top = mdates.date2num(note.xy[0]), note.xy[1]
+                (value,) = [v for mx, v in markers if mx == x and v <= top][:1] or [None]
+                assert value is not None
+                assert note.get_window_extent(renderer).y0 > ax.transData.transform((x, value))[1] + 4
+        finally:
+            plt.close(fig)
+    assert any(n.startswith("at least 10, 1 src") for n in map(charts._point_note, frame.iter_rows(named=True)))

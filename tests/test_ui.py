@@ -59,4 +59,4 @@ def test_ui_serves_the_asset_graph_with_checks(tmp_path):
     assert set(checks) == {"raw_documents", "documents", "claim_mentions", "event_mentions", "observations",
                            "events", "published_warehouse", "timeline_charts"}
     assert checks["claim_mentions"] and checks["raw_documents"] and checks["events"]
-    assert (tmp_path / "dagster_home" / "dagster.yaml").read_text().count("timeline/warehouse") == 1
+    assert (tmp_path / "w_dagster" / "dagster.yaml").read_text().count("timeline/warehouse") == 1
