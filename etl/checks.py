@@ -47,6 +47,17 @@ CHECKS = {
             SELECT mention_id, value FROM claim_store
             WHERE unit = 'percent' AND (value NOT BETWEEN 0 AND 100 OR value_low NOT BETWEEN 0 AND 100
                                         OR value_high NOT BETWEEN 0 AND 100)"""),
+        Check("claims_have_a_count_kind", "every claim is a level, a running total or a period count", """
+            SELECT mention_id, count_kind FROM claim_store
+            WHERE count_kind IS NULL OR count_kind NOT IN ('level', 'cumulative', 'period')"""),
+        Check("conflicts_compare_like_with_like",
+              "no conflict_group mixes kinds or periods (period_start; as_of too for period counts)", """
+            SELECT conflict_group, list(DISTINCT count_kind), list(DISTINCT period_start), list(DISTINCT as_of)
+            FROM observation_store WHERE conflict_group IS NOT NULL
+            GROUP BY conflict_group
+            HAVING count(DISTINCT coalesce(count_kind, '')) > 1
+                OR count(DISTINCT coalesce(CAST(period_start AS VARCHAR), '')) > 1
+                OR (bool_or(count_kind = 'period') AND count(DISTINCT as_of) > 1)"""),
         Check("unique_ids", "no duplicate ids in any contract view", """
             SELECT 'documents', doc_id FROM documents GROUP BY doc_id HAVING count(*) > 1
             UNION ALL SELECT 'claim_mentions', mention_id FROM claim_mentions GROUP BY ALL HAVING count(*) > 1

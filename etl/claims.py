@@ -19,6 +19,7 @@ from functools import cache
 from etl import dates, lexicon
 from etl.actors import index, phrase_pattern
 from etl.attribution import attribution
+from etl.count_kinds import count_kind
 from etl.gazetteer import document_places, locate
 from etl.modality import modality
 from etl.model import ClaimMention, CleanDocument
@@ -37,6 +38,7 @@ _INCLUDING = re.compile(r"\b(?:including|of whom|among them|among whom)\s+$", re
 _OF = re.compile(r"\s+of\b", re.I)
 _BASELINE = re.compile(r"\b(?:down|up)\s+from\s+$", re.I)  # 'down from about 70,000 before the war'
 _NEW_STATEMENT = re.compile(r"(?:and|but)\s+that\b|(?:while|whereas|although|though)\b", re.I)
+_PART_OF_EARLIER = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.I)  # 'About 39,000 of them have fled'
 _RISEN_TO = re.compile(r"\b(?:to|at|reached|reaches|hit|hits|passed|passes|topped|tops|exceeded|exceeds)\s+$", re.I)
 
 
@@ -194,13 +196,15 @@ def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
                 sentence[0] <= p.start < sentence[1] for p in places
             ):
                 continue  # 'Central bank holds rates at 4 percent': no one holds a share of no place
-        dating = dates.dating_for(text, expressions, sentence, clause, (q.start, q.end), doc.published_on)
+        continues = previous if _PART_OF_EARLIER.match(text, q.end) else None
+        dating = dates.dating_for(text, expressions, sentence, clause, (q.start, q.end), doc.published_on, continues)
+        kind = count_kind(text, clause, sentence, metric, dating)
         claims.append(ClaimMention(
             quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=q.start, char_end=q.end,
             metric=metric, value=q.value, value_low=q.low, value_high=q.high, qualifier=q.qualifier, unit=unit,
             location=locate(text, places, main, end, clause, sentence), subject=subject,
-            period_start=dating.period_start, as_of=dating.as_of, date_precision=dating.precision,
+            period_start=kind.period_start, as_of=kind.as_of, date_precision=kind.precision,
             attributed_to=attribution(text, sentence, q.start, previous),
-            modality=modality(text, clause[0], q.hedge_start, sentence[1]),
+            modality=modality(text, clause[0], q.hedge_start, sentence[1]), count_kind=kind.count_kind,
         ))
     return claims

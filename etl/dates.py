@@ -129,7 +129,7 @@ def _from_now(resolved: Resolved, ctx: Ctx) -> Resolved:
 
 def _since(resolved: Resolved, ctx: Ctx) -> Resolved:
     """'since mid-July', 'since the siege began on May 23': the date becomes the start of a period that
-    runs to the reference date."""
+    runs to the reference date ('mid-July' starts on its middle day, as a point would be dated)."""
     if (
         resolved.start is None
         or resolved.is_period
@@ -137,7 +137,8 @@ def _since(resolved: Resolved, ctx: Ctx) -> Resolved:
     ):
         return resolved
     end = ctx.ref if ctx.ref and ctx.ref >= resolved.start else None
-    return resolved._replace(end=end, precision="day" if end else None, is_period=True)
+    start = R.middle_day(resolved.start, resolved.end, resolved.precision) if resolved.end else resolved.start
+    return resolved._replace(start=start, end=end, precision="day" if end else None, is_period=True, since=True)
 
 
 def _expression(ctx: Ctx, r: Resolved) -> TimeExpression:
@@ -151,6 +152,7 @@ def _expression(ctx: Ctx, r: Resolved) -> TimeExpression:
         r.end,
         r.precision,
         r.is_period,
+        r.since,
     )
 
 
@@ -229,8 +231,14 @@ def dating_for(
     clause: tuple[int, int],
     anchor: tuple[int, int],
     published_on: date | None,
+    continues: tuple[int, int] | None = None,
 ) -> Dating:
-    """The date governing a figure or event at anchor: clause first, then sentence, then publication.
+    """The date governing a figure or event at anchor: clause first, then sentence, then the date of the
+    report it continues, then publication.
+
+    `continues` is the previous sentence when the figure is part of a figure reported there ('The IOM
+    said on Monday that 93,000 had fled. About 39,000 of them have fled since mid-November'): when the
+    figure's own sentence states no point in time, that report's date stands for the publication date.
 
     A span with both ends ('between January 20 and April 13') or a period in the clause gives
     period_start/as_of; a relative period ('over the past week') is counted
@@ -239,6 +247,12 @@ def dating_for(
     fighters, and it fights alongside the TNLA, which captured Mogok last month') or fall after
     publication ('controls two-thirds of Libya, ... before a conference planned for April 14').
     """
+    if continues is not None:
+        own = dating_for(text, expressions, sentence, clause, anchor, published_on)
+        reported = dating_for(text, expressions, continues, continues, continues, published_on)
+        if own.span is None and reported.basis == "text":
+            return dating_for(text, expressions, sentence, clause, anchor, reported.as_of)
+        return own
     in_sentence = [e for e in expressions if _inside(e, sentence) and _datable(e) and not _attributive(text, e)]
     in_clause = _without_distant_now([e for e in in_sentence if _inside(e, clause)], anchor)
     outside = [e for e in in_sentence if not _inside(e, clause)]
@@ -258,9 +272,8 @@ def dating_for(
         return _period_dating(period, point, published_on)
     if point is not None:
         assert point.range_start is not None and point.range_end is not None
-        return Dating(
-            R.middle_day(point.range_start, point.range_end, point.precision), None, point.precision, "text"
-        )
+        return Dating(R.middle_day(point.range_start, point.range_end, point.precision), None, point.precision,
+                      "text", span=(point.range_start, point.range_end))
     if published_on is not None:
         return Dating(published_on, None, "day", "published")
     return Dating(None, None, None, "none")
@@ -273,7 +286,7 @@ def _closed_span(text: str, found: list[TimeExpression]) -> Dating | None:
         if (first.range_start and last.range_end and first.range_start <= last.range_end
                 and _SPAN_JOIN.fullmatch(text, first.end, last.start)
                 and _SPAN_OPEN.search(text, max(0, first.start - 10), first.start)):
-            return Dating(last.range_end, first.range_start, "day", "text")
+            return Dating(last.range_end, first.range_start, "day", "text", "back")
     return None
 
 
@@ -293,4 +306,4 @@ def _period_dating(period: TimeExpression, point: TimeExpression | None, publish
     start = R.shift(end, -relative[0], relative[1]) if relative else period.range_start
     if start is not None and start > end:
         start = None
-    return Dating(end, start, precision, "text")
+    return Dating(end, start, precision, "text", "since" if period.since else "back")

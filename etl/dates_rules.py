@@ -27,6 +27,7 @@ class Resolved(NamedTuple):
     end: date | None = None
     precision: str | None = None
     is_period: bool = False
+    since: bool = False  # a period opened by 'since X' (its start), not a window counted back
 
 
 @dataclass(frozen=True)

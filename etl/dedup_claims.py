@@ -13,7 +13,12 @@ Merging is transitive (connected components). Two asserted observations that are
 statement allows: approx as above, at_least/more_than = [v, inf), at_most/less_than = [0, v].
 They then share a conflict_group, only when both have the same date precision: a yearly
 total never conflicts with one day's toll. "more than half" and "about 70 percent" neither merge
-nor conflict. Candidate pairs come from blocked joins in DuckDB (sql/dedup/claim_pairs.sql) over
+nor conflict. Like is compared with like: the same count_kind (a period count never merges or
+conflicts with a running total), running totals from compatible starts, period counts over the same
+window (etl/count_kinds.py, sql/dedup/claim_pairs.sql). Conflicting observations must moreover have
+the same kind and period (period_start, and as_of for a period count), so no conflict_group mixes
+them, and figures of one sentence never conflict (a part beside its whole: "1 million in the city,
+including 600,000 in the east"). Candidate pairs come from blocked joins in DuckDB (sql/dedup/claim_pairs.sql) over
 distinct mention signatures, so cost grows about linearly.
 """
 
@@ -35,6 +40,26 @@ def publish_observations(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(sql.publish_script("observations"))
 
 
+def _comparable(edges: set[tuple[str, str]], con: duckdb.DuckDBPyConnection,
+                observation: dict[str, str]) -> set[tuple[str, str]]:
+    """The conflict edges between observations of the same kind and period (period_start, and as_of for a
+    period count, taken as observation_store takes them) that share no sentence."""
+    involved = {o for edge in edges for o in edge}
+    if not involved:
+        return edges
+    mentions = con.sql("SELECT mention_id, doc_id, quote_start, count_kind, period_start, as_of FROM claim_store").pl()
+    mentions = mentions.with_columns(observation_id=pl.col("mention_id").replace_strict(observation, default=None))
+    mentions = mentions.filter(pl.col("observation_id").is_in(list(involved)))
+    periods = mentions.group_by("observation_id").agg(
+        pl.col("count_kind").min(), pl.col("period_start").min(), pl.col("as_of").min())
+    key = {r["observation_id"]: (r["count_kind"], r["period_start"], r["count_kind"] == "period" and r["as_of"])
+           for r in periods.iter_rows(named=True)}
+    sentences: dict[str, set[tuple[str, int]]] = {}
+    for r in mentions.iter_rows(named=True):
+        sentences.setdefault(r["observation_id"], set()).add((r["doc_id"], r["quote_start"]))
+    return {(a, b) for a, b in edges if key[a] == key[b] and not sentences[a] & sentences[b]}
+
+
 def cluster_claims(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Recompute claim_observation and observation_conflicts from claim_store, then the stored observations."""
     con.execute(sql.stage_script("dedup", "claim_pairs"))
@@ -43,11 +68,11 @@ def cluster_claims(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     merged = signature_components(signatures, agree)
     observation = {m: content_id("observation", root) for m, root in merged.items()}
     disagree = con.sql("SELECT rep_a, rep_b FROM claim_pairs WHERE values_conflict").pl()
-    conflict_edges = {
+    conflict_edges = _comparable({
         (observation[a], observation[b])
         for a, b in zip(disagree["rep_a"], disagree["rep_b"], strict=True)
         if observation[a] != observation[b]
-    }
+    }, con, observation)
     con.execute("DROP TABLE claim_pairs; DROP TABLE claim_rep; DROP TABLE claim_signature")
     in_conflict = {o for edge in conflict_edges for o in edge}
     groups = components(in_conflict, conflict_edges)

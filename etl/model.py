@@ -75,6 +75,7 @@ class TimeExpression:
     range_end: date | None = None  # last day it covers
     precision: str | None = None  # day | week | month | year
     is_period: bool = False  # "since Saturday", "over the past week": a span ending at range_end
+    since: bool = False  # the period is opened by 'since X' (X is a start), not counted back from its end
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,11 @@ class Dating:
     period_start: date | None
     precision: str | None  # day | week | month | year
     basis: str  # text | published | none
+    # How it was found, for deciding what a figure counts (etl.count_kinds); not part of the date itself:
+    # window = since ('since X' gives a start) | back ('the past week', 'between X and Y') | None;
+    # span = the days the governing point covers ('last week': Monday-Sunday).
+    window: str | None = field(default=None, compare=False)
+    span: tuple[date, date] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,7 @@ class ClaimMention:
     date_precision: str | None
     attributed_to: str | None
     modality: str
+    count_kind: str  # level | cumulative | period (etl.count_kinds)
 
 
 @dataclass(frozen=True)

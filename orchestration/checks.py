@@ -6,7 +6,7 @@ the next writer (every writer depends on the asset they check)."""
 from dagster import AssetCheckResult, AssetChecksDefinition, AssetsDefinition, asset_check
 
 from etl.checks import CHECKS, run_check
-from orchestration.assets import claim_mentions, event_mentions, events, raw_documents
+from orchestration.assets import claim_mentions, event_mentions, events, observations, raw_documents
 from orchestration.resources import READS_STAGING, WarehouseResource
 
 
@@ -29,6 +29,8 @@ TIMELINE_CHECKS = [
     _blocking_check("dated_claims_have_as_of", claim_mentions),
     _blocking_check("claim_offsets_inside_quote", claim_mentions),
     _blocking_check("percents_within_0_100", claim_mentions),
+    _blocking_check("claims_have_a_count_kind", claim_mentions),
+    _blocking_check("conflicts_compare_like_with_like", observations),
     _blocking_check("event_offsets_inside_quote", event_mentions),
     _blocking_check("unique_ids", events),
 ]

@@ -83,7 +83,8 @@ CREATE TABLE IF NOT EXISTS claim_store (
     as_of          DATE,
     date_precision VARCHAR,
     attributed_to  VARCHAR,
-    modality       VARCHAR NOT NULL
+    modality       VARCHAR NOT NULL,
+    count_kind     VARCHAR NOT NULL    -- level | cumulative | period (etl/count_kinds.py)
 );
 
 CREATE TABLE IF NOT EXISTS event_store (
@@ -155,7 +156,8 @@ CREATE TABLE IF NOT EXISTS observation_store (
     first_reported_on DATE,
     last_reported_on  DATE,
     modality          VARCHAR,
-    conflict_group    VARCHAR
+    conflict_group    VARCHAR,
+    count_kind        VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS timeline_store (
@@ -170,7 +172,9 @@ CREATE TABLE IF NOT EXISTS timeline_store (
     n_sources       BIGINT,
     has_conflict    BOOLEAN,
     observation_ids VARCHAR[],
-    unit            VARCHAR
+    unit            VARCHAR,
+    count_kind      VARCHAR,
+    period_start    DATE
 );
 
 -- Written by the event deduplication stage (sql/publish/events.sql): the rows of the events view.
@@ -212,5 +216,7 @@ CREATE TABLE IF NOT EXISTS conflict_store (
     title                   VARCHAR,
     published_on            DATE,
     doc_id                  VARCHAR,
-    source_path             VARCHAR
+    source_path             VARCHAR,
+    count_kind              VARCHAR,
+    period_start            DATE
 );

@@ -21,6 +21,7 @@ SELECT
     c.attributed_to,
     c.modality,
     o.observation_id,
+    c.count_kind,
     c.quote_start
 FROM claim_store AS c
 JOIN documents AS d USING (doc_id)

@@ -9,6 +9,7 @@ SELECT
     unit,
     location,
     subject,
+    count_kind,
     period_start,
     as_of,
     value,

@@ -11,6 +11,8 @@ SELECT
     unit,
     location,
     subject,
+    count_kind,
+    period_start,
     as_of,
     observation_id,
     observation_value,

@@ -34,7 +34,7 @@ COMMENT ON COLUMN claim_mentions.qualifier IS 'Hedge of the figure: exact, appro
 COMMENT ON COLUMN claim_mentions.unit IS 'percent, people or districts.';
 COMMENT ON COLUMN claim_mentions.location IS 'Canonical place name, NULL when none was stated.';
 COMMENT ON COLUMN claim_mentions.subject IS 'Canonical group the figure is about, NULL when unknown.';
-COMMENT ON COLUMN claim_mentions.period_start IS 'Start of the period the figure covers, NULL for a point in time.';
+COMMENT ON COLUMN claim_mentions.period_start IS 'Start of the period a running total or period count covers (its start, at the precision the text gives); NULL for a level or when the text gives no start.';
 COMMENT ON COLUMN claim_mentions.as_of IS 'Date the figure describes; NULL only when neither the text nor the publication date dates it (such rows stay out of the timelines).';
 COMMENT ON COLUMN claim_mentions.date_precision IS 'Precision of as_of: day, week, month or year.';
 COMMENT ON COLUMN claim_mentions.attributed_to IS 'Who the article credits with the figure, NULL when the article itself asserts it.';
@@ -91,7 +91,7 @@ COMMENT ON COLUMN events.n_mentions IS 'Number of mentions merged into it.';
 COMMENT ON COLUMN events.n_sources IS 'Independent sources among its mentions.';
 COMMENT ON COLUMN events.first_reported_on IS 'Earliest publication date of a document reporting it.';
 
-COMMENT ON VIEW metric_timeline IS 'One row per (metric, location, subject, as_of) over asserted observations: the timeline analysts chart.';
+COMMENT ON VIEW metric_timeline IS 'One row per (metric, location, subject, count_kind, period_start, as_of) over asserted observations: the timeline analysts chart; a series is one (metric, location, subject, count_kind).';
 COMMENT ON COLUMN metric_timeline.metric IS 'What is counted (vocabulary: territory_control_pct, people_killed, people_injured, people_displaced, people_evacuated, population_trapped, fighters, districts_captured).';
 COMMENT ON COLUMN metric_timeline.location IS 'Canonical place name from the gazetteer; NULL when no place was stated.';
 COMMENT ON COLUMN metric_timeline.subject IS 'Canonical group the figure is about (who holds, who was hit), e.g. government forces, civilians; NULL when unknown.';
@@ -143,7 +143,7 @@ COMMENT ON COLUMN casualty_timeline.has_conflict IS 'True when one of the observ
 COMMENT ON COLUMN casualty_timeline.observation_ids IS 'Sorted observation_id list of the observations behind the point (join to observations).';
 COMMENT ON COLUMN casualty_timeline.unit IS 'Unit of value: percent, people or districts.';
 
-COMMENT ON VIEW latest_known_values IS 'Latest known value of each asserted series (metric, location, subject) on every date a figure about its location is dated; as-of join, never interpolated.';
+COMMENT ON VIEW latest_known_values IS 'Latest known value of each asserted series (metric, location, subject, count_kind) on every date a figure about its location is dated; as-of join, never interpolated.';
 COMMENT ON COLUMN latest_known_values.metric IS 'What is counted.';
 COMMENT ON COLUMN latest_known_values.location IS 'Canonical place name, NULL when unknown.';
 COMMENT ON COLUMN latest_known_values.subject IS 'Canonical group, NULL when unknown.';
@@ -158,7 +158,7 @@ COMMENT ON COLUMN latest_known_values.has_conflict IS 'True when that point invo
 COMMENT ON COLUMN latest_known_values.observation_ids IS 'Observations behind that point.';
 COMMENT ON COLUMN latest_known_values.unit IS 'percent, people or districts.';
 
-COMMENT ON VIEW cumulative_series IS 'Running totals of counted (non-percent) asserted series per (metric, location, subject), under both readings of a reported figure.';
+COMMENT ON VIEW cumulative_series IS 'Running totals of counted asserted series (period counts and running totals, not levels) per (metric, location, subject, count_kind), under both readings of a reported figure.';
 COMMENT ON COLUMN cumulative_series.metric IS 'What is counted.';
 COMMENT ON COLUMN cumulative_series.location IS 'Canonical place name, NULL when unknown.';
 COMMENT ON COLUMN cumulative_series.subject IS 'Canonical group, NULL when unknown.';
@@ -222,4 +222,24 @@ COMMENT ON COLUMN quarantine.reason IS 'Why it was set aside: unsupported_format
 COMMENT ON COLUMN quarantine.detail IS 'Details of the failure, NULL if none.';
 COMMENT ON COLUMN quarantine.seen_at IS 'When it was seen (UTC).';
 
-COMMENT ON MACRO TABLE timeline_as_known_on IS 'timeline_as_known_on(d): metric_timeline as it stood on date d, recomputed from the documents published on or before d (columns of metric_timeline plus known_on).'
+COMMENT ON COLUMN claim_mentions.count_kind IS 'What the figure counts: level (a state at a moment: share held, people trapped), cumulative (a running total since a start: ''since the offensive began'', ''so far''), period (a count within a window: ''in the past 24 hours'', ''on Tuesday'').';
+COMMENT ON COLUMN observations.count_kind IS 'What the figure counts: level (a state at a moment: share held, people trapped), cumulative (a running total since a start: ''since the offensive began'', ''so far''), period (a count within a window: ''in the past 24 hours'', ''on Tuesday'').';
+COMMENT ON COLUMN metric_timeline.count_kind IS 'What the figure counts: level (a state at a moment: share held, people trapped), cumulative (a running total since a start: ''since the offensive began'', ''so far''), period (a count within a window: ''in the past 24 hours'', ''on Tuesday'').';
+COMMENT ON COLUMN metric_timeline.period_start IS 'Start of the window of a period count or of a running total (NULL for a level, or when the text gives no start); as_of is its end.';
+COMMENT ON COLUMN control_timeline.count_kind IS 'What the figure counts: level (a state at a moment: share held, people trapped), cumulative (a running total since a start: ''since the offensive began'', ''so far''), period (a count within a window: ''in the past 24 hours'', ''on Tuesday'').';
+COMMENT ON COLUMN control_timeline.period_start IS 'Start of the window of a period count or of a running total (NULL for a level, or when the text gives no start); as_of is its end.';
+COMMENT ON COLUMN displacement_timeline.count_kind IS 'What the figure counts: level (a state at a moment: share held, people trapped), cumulative (a running total since a start: ''since the offensive began'', ''so far''), period (a count within a window: ''in the past 24 hours'', ''on Tuesday'').';
+COMMENT ON COLUMN displacement_timeline.period_start IS 'Start of the window of a period count or of a running total (NULL for a level, or when the text gives no start); as_of is its end.';
+COMMENT ON COLUMN casualty_timeline.count_kind IS 'What the figure counts: level (a state at a moment: share held, people trapped), cumulative (a running total since a start: ''since the offensive began'', ''so far''), period (a count within a window: ''in the past 24 hours'', ''on Tuesday'').';
+COMMENT ON COLUMN casualty_timeline.period_start IS 'Start of the window of a period count or of a running total (NULL for a level, or when the text gives no start); as_of is its end.';
+COMMENT ON COLUMN modality_timeline.count_kind IS 'What the figure counts: level (a state at a moment: share held, people trapped), cumulative (a running total since a start: ''since the offensive began'', ''so far''), period (a count within a window: ''in the past 24 hours'', ''on Tuesday'').';
+COMMENT ON COLUMN modality_timeline.period_start IS 'Start of the window of a period count or of a running total (NULL for a level, or when the text gives no start); as_of is its end.';
+COMMENT ON COLUMN conflicting_figures.count_kind IS 'What the figure counts: level (a state at a moment: share held, people trapped), cumulative (a running total since a start: ''since the offensive began'', ''so far''), period (a count within a window: ''in the past 24 hours'', ''on Tuesday'').';
+COMMENT ON COLUMN conflicting_figures.period_start IS 'Start of the window of a period count or of a running total (NULL for a level, or when the text gives no start); as_of is its end.';
+COMMENT ON COLUMN latest_known_values.count_kind IS 'What the figure counts: level (a state at a moment: share held, people trapped), cumulative (a running total since a start: ''since the offensive began'', ''so far''), period (a count within a window: ''in the past 24 hours'', ''on Tuesday'').';
+COMMENT ON COLUMN latest_known_values.period_start IS 'Start of the window of a period count or of a running total (NULL for a level, or when the text gives no start); as_of is its end.';
+COMMENT ON COLUMN cumulative_series.count_kind IS 'What the figure counts: level (a state at a moment: share held, people trapped), cumulative (a running total since a start: ''since the offensive began'', ''so far''), period (a count within a window: ''in the past 24 hours'', ''on Tuesday'').';
+COMMENT ON COLUMN cumulative_series.period_start IS 'Start of the window of a period count or of a running total (NULL for a level, or when the text gives no start); as_of is its end.';
+
+COMMENT ON MACRO TABLE timeline_as_known_on IS 'timeline_as_known_on(d): metric_timeline as it stood on date d, recomputed from the documents published on or before d (columns of metric_timeline plus known_on).';
+COMMENT ON MACRO TABLE timeline_rollup IS 'timeline_rollup(d): the timeline roll-up over every modality from the documents published on or before d (every document when d is NULL); metric_timeline, modality_timeline and timeline_as_known_on are its rows.';

@@ -47,17 +47,17 @@ def test_latest_known_value_carries_its_own_date_and_is_never_interpolated(sampl
 
 def test_cumulative_series_sums_and_keeps_the_running_maximum(sample_warehouse):
     points = rows(sample_warehouse, """
-        SELECT metric, location, subject, as_of, value, running_total, running_max FROM cumulative_series
-        ORDER BY metric, location, subject, as_of""")
+        SELECT metric, location, subject, count_kind, as_of, value, running_total, running_max FROM cumulative_series
+        ORDER BY metric, location, subject, count_kind, as_of""")
     series: dict[tuple, list[dict]] = {}
     for r in points:
-        series.setdefault((r["metric"], r["location"], r["subject"]), []).append(r)
+        series.setdefault((r["metric"], r["location"], r["subject"], r["count_kind"]), []).append(r)
     assert any(len(s) >= 2 for s in series.values()), "the sample corpus has repeated count series"
     for s in series.values():
         values = [r["value"] for r in s]
         assert [r["running_total"] for r in s] == pytest.approx([sum(values[: i + 1]) for i in range(len(s))])
         assert [r["running_max"] for r in s] == [max(values[: i + 1]) for i in range(len(s))]
-    assert not rows(sample_warehouse, "SELECT * FROM cumulative_series WHERE unit = 'percent'")
+    assert not rows(sample_warehouse, "SELECT * FROM cumulative_series WHERE unit = 'percent' OR count_kind = 'level'")
 
 
 def test_conflicting_figures_show_the_disagreeing_reports_side_by_side(sample_warehouse):
@@ -67,12 +67,15 @@ def test_conflicting_figures_show_the_disagreeing_reports_side_by_side(sample_wa
         groups.setdefault(r["conflict_group"], []).append(r)
     for members in groups.values():
         assert len({r["observation_id"] for r in members}) >= 2
-        assert len({(r["metric"], r["location"]) for r in members}) == 1
+        assert len({(r["metric"], r["location"], r["count_kind"], r["period_start"]) for r in members}) == 1
         assert len({r["value"] for r in members}) >= 2
-    # the sample corpus plants one disagreement: the ministry's 76,000 displaced against the IOM's count
-    [ministry] = [r for r in figures if r["value"] == 76000.0]
-    assert ministry["publisher"] == "Northern Dispatch" and "76,000" in ministry["quote"]
-    assert any(r["value"] < 76000.0 for r in groups[ministry["conflict_group"]])
+    # the ministry's 76,000 displaced is a running total like the IOM's 68,000, not at odds with the IOM's
+    # 14,000 over the past week: it merges with the former and conflicts with nothing
+    assert not [r for r in figures if r["metric"] == "people_displaced"]
+    [total] = rows(sample_warehouse, """SELECT count_kind, n_sources, value_min, value_max FROM displacement_timeline
+                                        WHERE location = 'Mosul' AND as_of = DATE '2016-11-23'
+                                          AND count_kind = 'cumulative'""")
+    assert total == {"count_kind": "cumulative", "n_sources": 2, "value_min": 68000.0, "value_max": 76000.0}
 
 
 def test_modality_timeline_puts_hypothetical_next_to_asserted(sample_warehouse):
@@ -91,9 +94,10 @@ def test_timeline_as_known_on_only_uses_what_was_published_by_then(sample_wareho
     assert everything == [{"n": 0}]
     early = rows(sample_warehouse, "SELECT * FROM timeline_as_known_on(DATE '2016-11-23') ORDER BY metric, as_of")
     assert early and all(r["known_on"] == date(2016, 11, 23) for r in early)
-    # The Nov 23 displacement conflict (Tigris Wire vs Northern Dispatch) was already known that day.
+    # Nov 23: the running total both outlets reported that day, and the past week's count beside it.
     displaced = [r for r in early if r["metric"] == "people_displaced" and r["as_of"] == date(2016, 11, 23)]
-    assert [(r["n_sources"], r["has_conflict"]) for r in displaced] == [(2, True)]
+    assert sorted((r["count_kind"], r["n_sources"], r["has_conflict"]) for r in displaced) == [
+        ("cumulative", 2, False), ("period", 1, False)]
     # Every point stands on observations first reported by Nov 23, and fewer points are known than today.
     first_reported = {r["observation_id"]: r["first_reported_on"] for r in rows(sample_warehouse, """
         SELECT observation_id, first_reported_on FROM observations""")}

@@ -21,6 +21,13 @@ BREAKERS = {
     "unique_ids": "ALTER TABLE claim_observation RENAME TO claim_observation_ok; "
                   "CREATE TABLE claim_observation AS SELECT * FROM claim_observation_ok UNION ALL "
                   "(SELECT mention_id, 'other' FROM claim_observation_ok LIMIT 1)",
+    "claims_have_a_count_kind": "UPDATE claim_store SET count_kind = 'total' "
+                                "WHERE mention_id = (SELECT min(mention_id) FROM claim_store)",
+    # a period count put in one conflict group with a running total
+    "conflicts_compare_like_with_like": "UPDATE observation_store SET conflict_group = 'crafted', count_kind = CASE "
+                                        "WHEN observation_id = (SELECT min(observation_id) FROM observation_store) "
+                                        "THEN 'period' ELSE 'cumulative' END WHERE observation_id IN "
+                                        "(SELECT observation_id FROM observation_store ORDER BY 1 LIMIT 2)",
     "every_input_accounted_for": "INSERT INTO input_files VALUES ('lost.txt', 10, 1, 'ab12', now()::TIMESTAMP)",
 }
 

@@ -359,3 +359,33 @@ def test_households_are_not_people():
     assert extract_claims(doc("More than 20,000 families have fled Lashkar Gah.")) == []
     c = only("IOM recorded 1,392 households (approximately 8,900 people) newly displaced.")
     assert (c.metric, c.value) == ("people_displaced", 8900.0)
+
+
+# published Wednesday 1 March 2017
+@pytest.mark.parametrize("text, kind, period_start, as_of", [
+    ("At least 23 people were killed in air strikes on Idlib in the past 24 hours, the Observatory said.",
+     "period", date(2017, 2, 28), date(2017, 3, 1)),
+    ("Some 900 people have fled Kherson since Saturday, officials said.", "period", date(2017, 2, 25),
+     date(2017, 3, 1)),
+    ("Rebels killed 14 soldiers near Marawi on Tuesday.", "period", date(2017, 2, 28), date(2017, 2, 28)),
+    ("Overnight shelling killed 7 civilians in Donetsk.", "period", None, date(2017, 3, 1)),
+    ("The death toll in Gaza has risen to 1,200 since the war began on October 7.", "cumulative",
+     date(2016, 10, 7), date(2017, 3, 1)),
+    ("More than 3,000 civilians have been killed so far in Tigray, officials said.", "cumulative", None,
+     date(2017, 3, 1)),
+    ("About 250,000 people have fled Darfur since 2015.", "cumulative", date(2015, 1, 1), date(2017, 3, 1)),
+    ("About 20,000 people remain trapped in Mariupol.", "level", None, date(2017, 3, 1)),
+    ("Government forces now control 60 percent of Aleppo.", "level", None, date(2017, 3, 1)),
+    ("Some 40,000 people are still displaced in Marawi.", "level", None, date(2017, 3, 1)),
+])
+def test_what_a_figure_counts_and_its_period(text, kind, period_start, as_of):
+    c = only(text)
+    assert (c.count_kind, c.period_start, c.as_of) == (kind, period_start, as_of)
+
+
+def test_a_part_of_an_earlier_figure_is_dated_by_that_report():
+    text = ("The UNHCR said on Monday that 70,000 people had fled Raqqa since the offensive began. "
+            "About 12,000 of them have fled since mid-February.")
+    part = extract_claims(doc(text))[-1]
+    assert (part.value, part.count_kind, part.period_start, part.as_of) == (
+        12000.0, "period", date(2017, 2, 15), date(2017, 2, 27))

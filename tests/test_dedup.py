@@ -15,7 +15,8 @@ CLAIM_SCHEMA = {"mention_id": pl.String, "doc_id": pl.String, "quote": pl.String
                 "char_start": pl.Int32, "char_end": pl.Int32, "metric": pl.String, "value": pl.Float64,
                 "value_low": pl.Float64, "value_high": pl.Float64, "qualifier": pl.String, "unit": pl.String,
                 "location": pl.String, "subject": pl.String, "period_start": pl.Date, "as_of": pl.Date,
-                "date_precision": pl.String, "attributed_to": pl.String, "modality": pl.String}
+                "date_precision": pl.String, "attributed_to": pl.String, "modality": pl.String,
+                "count_kind": pl.String}
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def claim(mid, doc, value, qualifier="exact", as_of=date(2016, 12, 6), modality=
     fields = dict(quote="q", quote_start=0, char_start=0, char_end=1, metric="territory_control_pct", value=value,
                   value_low=None, value_high=None, qualifier=qualifier, unit="percent", location="East Aleppo",
                   subject="government forces", period_start=None, as_of=as_of, date_precision="day",
-                  attributed_to=None, modality=modality)
+                  attributed_to=None, modality=modality, count_kind="level")
     fields.update(kw)
     return {"mention_id": mid, "doc_id": doc, **{k: fields[k] for k in ClaimMention.__dataclass_fields__}}
 
@@ -62,6 +63,48 @@ def test_different_figures_do_not_merge_and_are_marked_as_a_conflict(con):
     assert len({links["m1"], links["m2"], links["m3"]}) == 3
     assert set(conflicts) == {links["m1"], links["m2"]}
     assert conflicts[links["m1"]] == conflicts[links["m2"]]
+
+
+def displaced(mid, doc, value, kind, start=None, as_of=date(2016, 12, 6), **kw):
+    """A figure of people displaced from Aleppo: a running total or a period count."""
+    return claim(mid, doc, value, "approx", as_of=as_of, metric="people_displaced", unit="people", subject=None,
+                 count_kind=kind, period_start=start, **kw)
+
+
+def test_a_period_count_beside_running_totals_neither_merges_nor_conflicts(con):
+    _, links, conflicts = observations_of(con, [
+        displaced("t1", "d1", 40000.0, "cumulative", date(2016, 11, 15)),  # since mid-November
+        displaced("t2", "d2", 41000.0, "cumulative"),  # so far
+        displaced("w1", "d3", 5000.0, "period", date(2016, 12, 5)),  # in the past 24 hours
+        displaced("t3", "d4", 60000.0, "cumulative", date(2016, 11, 15)),  # a running total that disagrees
+    ])
+    assert links["t1"] == links["t2"] != links["w1"]
+    assert set(conflicts) == {links["t1"], links["t3"]}
+
+
+def test_one_days_toll_merges_only_with_that_days_toll(con):
+    tuesday, monday = date(2016, 12, 6), date(2016, 12, 5)
+    _, links, conflicts = observations_of(con, [
+        claim("k1", "d1", 12.0, metric="people_killed", unit="people", count_kind="period", period_start=tuesday),
+        claim("k2", "d2", 12.0, metric="people_killed", unit="people", count_kind="period", period_start=tuesday),
+        claim("k3", "d3", 12.0, metric="people_killed", unit="people", count_kind="period",
+              period_start=date(2016, 11, 30)),  # the past week
+        claim("k4", "d4", 30.0, metric="people_killed", unit="people", count_kind="period", period_start=monday,
+              as_of=monday),  # Monday's toll
+    ])
+    assert links["k1"] == links["k2"]
+    assert len({links["k1"], links["k3"], links["k4"]}) == 3
+    assert conflicts == {}
+
+
+def test_a_part_beside_its_whole_in_one_sentence_never_conflicts(con):
+    """'About 1 million civilians are still inside Mosul, including an estimated 600,000 in the east'."""
+    _, links, conflicts = observations_of(con, [
+        claim("w", "d1", 1_000_000.0, "approx", metric="population_trapped", unit="people", quote_start=40),
+        claim("p", "d1", 600_000.0, "approx", metric="population_trapped", unit="people", quote_start=40),
+    ])
+    assert links["w"] != links["p"]
+    assert conflicts == {}
 
 
 def test_a_lower_bound_below_an_estimate_neither_merges_nor_conflicts(con):

@@ -22,7 +22,8 @@ SELECT
     min(k.published_on) AS first_reported_on,
     max(k.published_on) AS last_reported_on,
     min(m.modality) AS modality,
-    min(oc.conflict_group) AS conflict_group
+    min(oc.conflict_group) AS conflict_group,
+    min(m.count_kind) AS count_kind
 FROM claim_mentions AS m
 JOIN document_source_keys AS k USING (doc_id)
 LEFT JOIN observation_conflicts AS oc USING (observation_id)
@@ -30,40 +31,12 @@ WHERE m.observation_id IS NOT NULL
 GROUP BY m.observation_id
 ORDER BY metric, location, as_of;
 
--- One row per (metric, location, subject, as_of, modality) over dated observations: value is the median of
--- the observations' values; n_sources counts independent sources over all their mentions; has_conflict
--- says some of them conflict. metric_timeline is the asserted rows, modality_timeline all of them.
+-- The timeline points over dated observations, every modality (metric_timeline is the asserted rows,
+-- modality_timeline all of them), from the one roll-up definition (sql/039_timeline_rollup.sql).
 DELETE FROM timeline_store;
-INSERT INTO timeline_store
-WITH dated AS (
-    SELECT * FROM observation_store WHERE as_of IS NOT NULL
-),
-sources AS (
-    SELECT o.metric, o.location, o.subject, o.as_of, o.modality, count(DISTINCT k.source_key) AS n_sources
-    FROM dated AS o
-    JOIN claim_mentions AS m USING (observation_id)
-    JOIN document_source_keys AS k ON k.doc_id = m.doc_id
-    GROUP BY ALL
-)
-SELECT
-    o.metric,
-    o.location,
-    o.subject,
-    o.as_of,
-    o.modality,
-    median(o.value) AS value,
-    min(o.value_min) AS value_min,
-    max(o.value_max) AS value_max,
-    any_value(s.n_sources) AS n_sources,
-    bool_or(o.conflict_group IS NOT NULL) AS has_conflict,
-    list_sort(list(o.observation_id)) AS observation_ids,
-    min(o.unit) AS unit
-FROM dated AS o
-JOIN sources AS s
-    ON s.metric = o.metric AND s.as_of = o.as_of AND s.modality = o.modality
-    AND s.location IS NOT DISTINCT FROM o.location AND s.subject IS NOT DISTINCT FROM o.subject
-GROUP BY o.metric, o.location, o.subject, o.as_of, o.modality
-ORDER BY o.metric, o.location, o.as_of;
+INSERT INTO timeline_store BY NAME
+SELECT * FROM timeline_rollup(NULL)
+ORDER BY metric, location, as_of;
 
 -- The rows of conflicting_figures: every mention of an observation sharing a conflict_group with another,
 -- with its source, sorted by group so one group's competing figures sit together.
@@ -100,7 +73,9 @@ SELECT
     d.title,
     d.published_on,
     m.doc_id,
-    m.source_path
+    m.source_path,
+    o.count_kind,
+    o.period_start
 FROM conflicting AS o
 JOIN group_sizes AS g USING (conflict_group)
 JOIN claim_mentions AS m USING (observation_id)

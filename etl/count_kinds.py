@@ -1,0 +1,102 @@
+"""What a figure counts: a level, a running total or a count within a period, with that period's dates.
+
+`level` is a state at a moment (share of territory held, people trapped, fighters present), `cumulative` a
+running total since a start ('since the offensive began', 'since 2011', 'so far', 'the toll rose to'),
+`period` a count within a window ('in the past 24 hours', 'over the past week', 'on Tuesday', 'since
+Saturday'). The phrasing class decides, in this order: metrics that are always levels; the time expression
+that dates the figure (etl.dates.dating_for: a window counted back is a period; 'since X' is a running total
+when X is the start of something or a month or more back, else a period); cue phrases of
+lexicons/count_kinds.csv (cumulative, then period, then level); a perfect tense ('have fled', 'has killed')
+is a running total; any other count is a period count (an incident: 'the blast killed 9').
+
+A period count dated by a point ('on Tuesday', 'last month') covers that point's days: period_start is its
+first day and as_of its last. A level has no period_start.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from etl import lexicon
+from etl.actors import phrase_pattern
+from etl.model import Dating
+
+KINDS = ("level", "cumulative", "period")
+# 'since the siege began', 'since breaking into the city', 'since the start of': a since-phrase naming a start
+_SINCE_EVENT = re.compile(
+    r"\bsince\s+(?:(?:the|its|their|an?)\s+)?(?:[\w'-]+\s+){0,5}?"
+    r"(?:began|begun|started|erupted|broke\s+out|was\s+launched|were\s+launched|launched|\w+ing\b)"
+    r"|\bsince\s+(?:the|its|their)\s+(?:start|beginning|outbreak|onset|launch)\b",
+    re.I,
+)
+_PERFECT = re.compile(
+    r"\b(?:have|has|had|'ve)\s+(?:now\s+|already\s+|also\s+|so\s+far\s+|reportedly\s+|since\s+)?"
+    r"(?:been\s+)?(?:\w+ed|\w+en|fled|lost|left|died|hit|cut|put|sent|brought|caught|fought|kept|met|shot|struck)\b",
+    re.I,
+)
+_CUMULATIVE_SINCE_DAYS = 31  # 'since Saturday' is a window; 'since 2011' (or more than a month) a running total
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a figure counts and the dates that go with it."""
+
+    count_kind: str
+    period_start: date | None
+    as_of: date | None
+    precision: str | None
+
+
+@cache
+def _cues() -> tuple[dict[str, str], list[tuple[str, re.Pattern]]]:
+    """(metric -> kind of every figure of it, [(kind, cue pattern)] in the order they are tried)."""
+    always: dict[str, str] = {}
+    patterns: dict[str, list[str]] = {}
+    for row in lexicon.load("count_kinds.csv"):
+        cues = lexicon.split_list(row.get("cues", ""))
+        if not cues:
+            always.update(dict.fromkeys(lexicon.split_list(row.get("metrics", "")), row["kind"]))
+        patterns.setdefault(row["kind"], []).extend(cues)
+    order = ("cumulative", "period", "level")
+    return always, [(k, phrase_pattern(patterns[k])) for k in order if patterns.get(k)]
+
+
+def _cue(text: str, clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:
+    """The first kind, in the order cumulative, period, level, with a cue in the figure's clause; else
+    a running total's or a period's cue elsewhere in its sentence (a state another clause describes,
+    'rebels who hold the east said ...', says nothing of this figure)."""
+    for kind, pattern in _cues()[1]:
+        if pattern.search(text, *clause):
+            return kind
+    for kind, pattern in _cues()[1]:
+        if kind != "level" and pattern.search(text, *sentence):
+            return kind
+    return None
+
+
+def count_kind(text: str, clause: tuple[int, int], sentence: tuple[int, int], metric: str, dating: Dating) -> Kind:
+    """What the figure of `metric` in `clause` of `sentence` counts, from its phrasing and its dating."""
+    def kind(name: str, start: date | None = None) -> Kind:
+        return Kind(name, start, dating.as_of, dating.precision)
+
+    if _cues()[0].get(metric) == "level":
+        return kind("level")
+    if dating.window == "back":
+        return kind("period", dating.period_start)
+    if dating.window == "since" and dating.as_of is not None:
+        long = dating.period_start is None or (dating.as_of - dating.period_start).days > _CUMULATIVE_SINCE_DAYS
+        named = _SINCE_EVENT.search(text, *clause) or _SINCE_EVENT.search(text, *sentence)
+        return kind("cumulative" if long or named else "period", dating.period_start)
+    cue = _cue(text, clause, sentence)
+    if cue == "cumulative" or (cue is None and _SINCE_EVENT.search(text, *sentence)):
+        return kind("cumulative")
+    if cue == "level":
+        return kind("level")
+    if cue is None and _PERFECT.search(text, *clause):
+        return kind("cumulative")
+    if dating.span is not None:  # 'on Tuesday', 'last month': the window is the point's days
+        return Kind("period", dating.span[0], dating.span[1], dating.precision)
+    return kind("period")
