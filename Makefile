@@ -2,11 +2,12 @@
 #   make demo   set up, build the warehouse from the bundled sample corpus, print the timelines
 #   make test   set up, lint, run the tests
 #   make test-fast   lint and run the tests not marked slow (under a minute: for development)
+#   make bench  every speed figure of docs/benchmarks.md in one run (about an hour on 2 quiet cores)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 TIMELINE := $(VENV)/bin/timeline
 
-.PHONY: demo test test-fast setup clean
+.PHONY: demo test test-fast setup clean bench
 
 setup: $(VENV)/.installed
 
@@ -28,6 +29,10 @@ test: setup
 test-fast: setup
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -m "not slow"
+
+bench: setup
+	$(PY) -m pip install --quiet quantulum3 psutil
+	$(PY) benchmarks/bench_scale.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/*.lock warehouse/*_charts warehouse/*_dagster warehouse/dagster_home

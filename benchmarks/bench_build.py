@@ -10,6 +10,8 @@ orchestration.cli build` in a subprocess with a fresh warehouse and a fresh DAGS
 - peak RSS: `rss_main` is the build process's peak (/usr/bin/time: wait4 rusage, the largest single
   process of its tree), `rss_tree` the largest sum over the process tree (build + worker processes) sampled
   every 0.2 s with psutil;
+- CPU seconds (`cpu_s`) are user + system time of the build and every process it waited for (workers
+  included), from the rusage of reaped children: on a shared machine they move much less than wall time;
 - time per stage is read from the run's Dagster event log (STEP_START to STEP_SUCCESS per asset).
 Every corpus is copied into a folder, so "1% new" means adding generated articles to that folder.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -53,14 +56,21 @@ def _tree_rss(proc: psutil.Process) -> int:
     return total
 
 
+def children_cpu() -> float:
+    """User + system CPU seconds of every child process reaped so far (and of their reaped children)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_build(folder: Path, warehouse: Path, home: Path, workers: int) -> dict:
-    """One `timeline build` subprocess: seconds, peak RSS (MB), stage seconds, its summary line."""
+    """One `timeline build` subprocess: seconds, CPU seconds, peak RSS (MB), stage seconds, its summary line."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DAGSTER_HOME": str(home)}
     cmd = [sys.executable, "-m", "orchestration.cli", "build", str(folder), "--warehouse", str(warehouse),
            "--workers", str(workers)]
     peak_file = home / "maxrss_kb"
     if TIME:
         cmd = [TIME, "-f", "%M", "-o", str(peak_file), *cmd]
+    cpu = children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=home, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = [0]
@@ -79,12 +89,14 @@ def run_build(folder: Path, warehouse: Path, home: Path, workers: int) -> dict:
     sampler.start()
     out, err = proc.communicate()
     seconds = time.perf_counter() - started
+    cpu = children_cpu() - cpu
     done.set()
     sampler.join()
     if proc.returncode != 0:
         raise RuntimeError(f"build failed ({proc.returncode}): {err.strip()[-2000:]}")
     rss_main = round(int(peak_file.read_text().split()[-1]) / 1024) if TIME else None
-    return {"seconds": round(seconds, 2), "rss_main_mb": rss_main, "rss_tree_mb": round(peak[0] / 2**20),
+    return {"seconds": round(seconds, 2), "cpu_s": round(cpu, 2), "rss_main_mb": rss_main,
+            "rss_tree_mb": round(peak[0] / 2**20),
             "stages": stage_seconds(home), "summary": out.strip().splitlines()[-1]}
 
 

@@ -1,6 +1,7 @@
 """The naive peer side by side: dateparser.search.search_dates + quantulum3 over each whole article.
 
 usage: python benchmarks/bench_naive.py [--limit N]
+       python benchmarks/bench_naive.py --peer FILE [--limit N]   (the peer alone over a corpus file)
 
 Speed: both systems on the same FA-KES article texts, one process: the naive peer (search_dates with
 languages=['en'] plus quantulum3.parser.parse on the whole article) and this project's per-article
@@ -9,6 +10,12 @@ claims as a data engineer would (a quantity within 60 characters of a metric key
 dated by the first date search_dates finds in that sentence, else the article's first date), scored
 with shared/eval/score.py's matching (match_claims, f1) on the gold sets of .txt/.html articles.
 quantulum3 is a benchmark-only install (benchmarks/README.md). Skips with a message when absent.
+
+`--peer FILE` is the peer as a data engineer would run it end to end: this script as a process that
+reads a corpus file (CSV with an `article_content` column, or JSONL with `text`) and runs the naive
+pair over every article, printing one JSON line; benchmarks/bench_scale.py times it beside
+`timeline build` on the same file. `regex_floor` is the cheapest conceivable extractor: one compiled
+regex pass (numbers, month names, the metric keywords above) over each text.
 """
 
 from __future__ import annotations
@@ -41,6 +48,35 @@ KEYWORDS = {  # what a data engineer would write: one keyword list per metric
 _KEYWORD = {m: re.compile(rf"\b(?:{k})\b", re.I) for m, k in KEYWORDS.items()}
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _TAG = re.compile(r"<[^>]+>")
+
+
+def corpus_texts(path: Path, limit: int | None = None) -> list[str]:
+    """Article texts of a corpus file: a CSV's `article_content` (FA-KES, latin-1) or a JSONL's `text` (BBC)."""
+    if path.suffix == ".jsonl":
+        with path.open(encoding="utf-8") as handle:
+            texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    else:
+        with path.open(encoding="latin-1", newline="") as handle:
+            texts = [r["article_content"] for r in csv.DictReader(handle)]
+    return texts[:limit]
+
+
+_FLOOR = re.compile(r"\d[\d,.]*|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+                    r"|December)\b|\b(?:" + "|".join(KEYWORDS.values()) + r")\b", re.I)
+
+
+def regex_floor(texts: list[str]) -> int:
+    """One compiled regex pass over each text: the speed floor no extractor of figures and dates beats."""
+    return sum(len(_FLOOR.findall(t)) for t in texts)
+
+
+def peer(path: Path, limit: int | None) -> None:
+    """The naive pair over every article of one corpus file; prints articles, characters and seconds as JSON."""
+    texts = corpus_texts(path, limit)
+    started = time.perf_counter()
+    found = sum(len(dates) + len(quantities) for dates, quantities in map(naive, texts))
+    print(json.dumps({"articles": len(texts), "chars": sum(map(len, texts)), "found": found,
+                      "seconds": round(time.perf_counter() - started, 2)}))
 
 
 def naive(text: str) -> tuple[list, list]:
@@ -109,8 +145,7 @@ def speed(limit: int | None) -> None:
     if not FAKES.exists():
         print(f"skip speed: {FAKES} not found", file=sys.stderr)
         return
-    with FAKES.open(encoding="latin-1", newline="") as handle:
-        texts = [r["article_content"] for r in csv.DictReader(handle)][:limit]
+    texts = corpus_texts(FAKES, limit)
     size = sum(len(t) for t in texts)
     started = time.perf_counter()
     for text in texts:
@@ -131,10 +166,14 @@ def speed(limit: int | None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, help="first N FA-KES articles only")
+    parser.add_argument("--limit", type=int, help="first N articles only")
+    parser.add_argument("--peer", type=Path, help="only run the peer over this corpus file (CSV or JSONL)")
     args = parser.parse_args()
     if importlib.util.find_spec("quantulum3") is None:
         print("skip: quantulum3 is not installed (pip install quantulum3; see benchmarks/README.md)")
+        return
+    if args.peer:
+        peer(args.peer, args.limit)
         return
     speed(args.limit)
     accuracy()
