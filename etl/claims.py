@@ -164,6 +164,7 @@ def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
     expressions = dates.document_expressions(text, doc.published_on)
     busy = sorted((e.start, e.end) for e in expressions if e.type in ("DURATION", "DATE", "TIME", "SET"))
     places, main = document_places(text)
+    starts = dates.stated_starts(text, expressions)
     claims = []
     quantities = find_quantities(text)
     # '19 of the 56 neighbourhoods': 56 is the whole the part is counted in, not a figure of its own
@@ -198,7 +199,7 @@ def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
                 continue  # 'Central bank holds rates at 4 percent': no one holds a share of no place
         continues = previous if _PART_OF_EARLIER.match(text, q.end) else None
         dating = dates.dating_for(text, expressions, sentence, clause, (q.start, q.end), doc.published_on, continues)
-        kind = count_kind(text, clause, sentence, metric, dating)
+        kind = count_kind(text, clause, sentence, metric, dating, starts)
         claims.append(ClaimMention(
             quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=q.start, char_end=q.end,
             metric=metric, value=q.value, value_low=q.low, value_high=q.high, qualifier=q.qualifier, unit=unit,

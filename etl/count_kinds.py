@@ -6,11 +6,14 @@ running total since a start ('since the offensive began', 'since 2011', 'so far'
 Saturday'). The phrasing class decides, in this order: metrics that are always levels; the time expression
 that dates the figure (etl.dates.dating_for: a window counted back is a period; 'since X' is a running total
 when X is the start of something or a month or more back, else a period); cue phrases of
-lexicons/count_kinds.csv (cumulative, then period, then level); a perfect tense ('have fled', 'has killed')
-is a running total; any other count is a period count (an incident: 'the blast killed 9').
+lexicons/count_kinds.csv (cumulative, then period, then level); a perfect tense is a running total when
+people fled or the war itself is counted ('The conflict has killed 280,000'); any other count is a period
+count (an incident: 'the blast killed 9', '43 people have been killed by shelling').
 
 A period count dated by a point ('on Tuesday', 'last month') covers that point's days: period_start is its
-first day and as_of its last. A level has no period_start.
+first day and as_of its last. A running total 'since the start of the war' or 'since then' takes the start
+its document states ('a civil war that began in early 2011 ... Since then, 10 million have fled'). A level has no
+period_start.
 """
 
 from __future__ import annotations
@@ -34,9 +37,21 @@ _SINCE_EVENT = re.compile(
 )
 _PERFECT = re.compile(
     r"\b(?:have|has|had|'ve)\s+(?:now\s+|already\s+|also\s+|so\s+far\s+|reportedly\s+|since\s+)?"
-    r"(?:been\s+)?(?:\w+ed|\w+en|fled|lost|left|died|hit|cut|put|sent|brought|caught|fought|kept|met|shot|struck)\b",
+    r"(?:been\s+)?(?:\w+ed|\w+en|fled|lost|left|died|hit|cut|put|sent|brought|caught|fought|kept|met|shot|struck"
+    r"|cost|seen|made|done|run|become|claimed)\b",
     re.I,
 )
+_WAR = r"(?:war|conflict|uprising|insurgency|revolution|battle|offensive|campaign|operation|siege|fighting|crisis)"
+# a since-phrase that names a start without dating it: the document may date it elsewhere
+_SINCE_UNDATED = re.compile(
+    rf"\bsince\s+(?:then\b|(?:the|its|their)\s+(?:start|beginning|outbreak|onset|launch)\s+of\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?P<noun>{_WAR})\b|(?:the|its|their)\s+(?P<noun2>{_WAR})\s+(?:began|started|erupted|broke\s+out)\b(?!\s+(?:in|on)\b))",
+    re.I,
+)
+# a perfect tense is a running total when the war itself is counted ('The conflict has killed 280,000', '146,000
+# have died in Syria's three-year war') or the count is brought up to now ('have now been displaced');
+# else it reports an incident ('43 people have been killed by shelling')
+_RUNNING = re.compile(r"\b(?:war|conflict|uprising|insurgency|revolution|battle|offensive|campaign|siege|now)\b", re.I)
 _CUMULATIVE_SINCE_DAYS = 31  # 'since Saturday' is a window; 'since 2011' (or more than a month) a running total
 
 
@@ -61,7 +76,12 @@ def _cues() -> tuple[dict[str, str], list[tuple[str, re.Pattern]]]:
             always.update(dict.fromkeys(lexicon.split_list(row.get("metrics", "")), row["kind"]))
         patterns.setdefault(row["kind"], []).extend(cues)
     order = ("cumulative", "period", "level")
-    return always, [(k, phrase_pattern(patterns[k])) for k in order if patterns.get(k)]
+    return always, [(k, _compile(patterns[k])) for k in order if patterns.get(k)]
+
+
+def _compile(cues: list[str]) -> re.Pattern:
+    """phrase_pattern, but never inside a hyphenated word ('opposition-held' is no 'held')."""
+    return re.compile(rf"(?<![\w-])(?:{phrase_pattern(cues).pattern})", re.I)
 
 
 def _cue(text: str, clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:
@@ -77,9 +97,29 @@ def _cue(text: str, clause: tuple[int, int], sentence: tuple[int, int]) -> str |
     return None
 
 
-def count_kind(text: str, clause: tuple[int, int], sentence: tuple[int, int], metric: str, dating: Dating) -> Kind:
-    """What the figure of `metric` in `clause` of `sentence` counts, from its phrasing and its dating."""
+def _implied_start(text: str, sentence: tuple[int, int], starts: list[tuple[int, date]], at: int,
+                   as_of: date | None) -> date | None:
+    """The start a running total implies when its sentence says 'since the start of the war' or 'since then'
+    without a date: the start the document states for that thing ('a civil war that began in early 2011':
+    etl.dates.stated_starts), else the nearest stated before it, else the first after it; if before as_of."""
+    since = _SINCE_UNDATED.search(text, *sentence)
+    if since is None or as_of is None:
+        return None
+    noun = since.group("noun") or since.group("noun2")
+    named = [d for offset, d in starts if noun and re.search(rf"\b{noun.lower()}", text[max(0, offset - 80):offset],
+                                                               re.I)]
+    before = [d for offset, d in starts if offset < at]
+    found = next(iter(named), None) or (before[-1] if before else next((d for _, d in starts), None))
+    return found if found is not None and found < as_of else None
+
+
+def count_kind(text: str, clause: tuple[int, int], sentence: tuple[int, int], metric: str, dating: Dating,
+               starts: list[tuple[int, date]] = ()) -> Kind:
+    """What the figure of `metric` in `clause` of `sentence` counts, from its phrasing and its dating;
+    `starts` are the starts the document states, one of which a running total without its own implies."""
     def kind(name: str, start: date | None = None) -> Kind:
+        if name == "cumulative" and start is None:
+            start = _implied_start(text, sentence, list(starts), clause[0], dating.as_of)
         return Kind(name, start, dating.as_of, dating.precision)
 
     if _cues()[0].get(metric) == "level":
@@ -95,7 +135,8 @@ def count_kind(text: str, clause: tuple[int, int], sentence: tuple[int, int], me
         return kind("cumulative")
     if cue == "level":
         return kind("level")
-    if cue is None and _PERFECT.search(text, *clause):
+    if cue is None and _PERFECT.search(text, *clause) and (
+            metric == "people_displaced" or _RUNNING.search(text, *clause)):
         return kind("cumulative")
     if dating.span is not None:  # 'on Tuesday', 'last month': the window is the point's days
         return Kind("period", dating.span[0], dating.span[1], dating.precision)

@@ -36,6 +36,9 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$", re.
 _WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 _SPAN_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 _SPAN_JOIN = re.compile(r"\s+(?:and|to|until|till|through)\s+", re.I)
+_DAYS_OPEN = re.compile(r"\b(?:on|over)\s+$", re.I)  # 'killed on Tuesday and Wednesday': both days
+_DAYS_JOIN = re.compile(r"\s+and\s+", re.I)
+_BOUND_BEFORE = re.compile(r"\b(?:before|prior\s+to)\s+$", re.I)  # 'home to 240,000 before 2011': a bound
 _RELATIVE_CLAUSE = re.compile(r"(?:which|who|whose)\b", re.I)
 _NAMED_PLACE = re.compile(
     r"\s+(?:hospital|bridge|square|street|road|avenue|stadium|school|university|mosque|camp|district|neighbou?rhood"
@@ -156,6 +159,28 @@ def _expression(ctx: Ctx, r: Resolved) -> TimeExpression:
     )
 
 
+_START_VERB = re.compile(
+    r"\b(?:began|begun|begins|started|starts|erupted|erupting|broke\s+out|breaking\s+out|launched|launching)\b"
+    r"[^.;!?]{0,60}$",
+    re.I,
+)
+
+
+def stated_starts(text: str, expressions: Sequence[TimeExpression]) -> list[tuple[int, date]]:
+    """(offset, first day) of every date a document gives for when something began ('a civil war that began
+    in early 2011', 'since erupting in 2011', 'began a surprise offensive against the army last week'): the
+    start a running total implies when its own sentence names none ('The battle has killed some 300'). A
+    week stands for its middle day, a month or a year for its first."""
+    starts = []
+    for e in expressions:
+        if e.range_start is None or e.range_end is None or e.is_period and not e.since:
+            continue
+        if _START_VERB.search(text, max(0, e.start - 80), e.start):
+            first = e.range_start + (e.range_end - e.range_start) // 2 if e.precision == "week" else e.range_start
+            starts.append((e.start, first))
+    return starts
+
+
 def tag(text: str, reference_date: date) -> list[TimeExpression]:
     """TIMEX3 tagging per the contract: start, end, text, type and value of each expression."""
     return find_expressions(text, reference_date)
@@ -188,6 +213,11 @@ def _attributive(text: str, e: TimeExpression) -> bool:
 
 def _datable(e: TimeExpression) -> bool:
     return e.range_start is not None or _relative_period(e) is not None
+
+
+def _bound(text: str, e: TimeExpression) -> bool:
+    """'before 2011', 'prior to the war in 2011': a date the figure is earlier than, not when it holds."""
+    return bool(_BOUND_BEFORE.search(text, max(0, e.start - 12), e.start))
 
 
 def _distance(e: TimeExpression, anchor: tuple[int, int]) -> int:
@@ -253,7 +283,8 @@ def dating_for(
         if own.span is None and reported.basis == "text":
             return dating_for(text, expressions, sentence, clause, anchor, reported.as_of)
         return own
-    in_sentence = [e for e in expressions if _inside(e, sentence) and _datable(e) and not _attributive(text, e)]
+    in_sentence = [e for e in expressions if _inside(e, sentence) and _datable(e) and not _attributive(text, e)
+                   and not _bound(text, e)]
     in_clause = _without_distant_now([e for e in in_sentence if _inside(e, clause)], anchor)
     outside = [e for e in in_sentence if not _inside(e, clause)]
     spans = clauses(text, sentence) if outside else []
@@ -280,12 +311,16 @@ def dating_for(
 
 
 def _closed_span(text: str, found: list[TimeExpression]) -> Dating | None:
-    """'between January 20 and April 13', 'from May 3 to May 9': a span with both ends stated, as of its end."""
+    """'between January 20 and April 13', 'from May 3 to May 9', 'on Tuesday and Wednesday': a span with both
+    ends stated, as of its end."""
     ordered = sorted(found, key=lambda e: e.start)
     for first, last in zip(ordered, ordered[1:], strict=False):
-        if (first.range_start and last.range_end and first.range_start <= last.range_end
-                and _SPAN_JOIN.fullmatch(text, first.end, last.start)
-                and _SPAN_OPEN.search(text, max(0, first.start - 10), first.start)):
+        if not (first.range_start and last.range_end and first.range_start <= last.range_end):
+            continue
+        if (_SPAN_JOIN.fullmatch(text, first.end, last.start)
+                and _SPAN_OPEN.search(text, max(0, first.start - 10), first.start)) or (
+                first.precision == last.precision == "day" and _DAYS_JOIN.fullmatch(text, first.end, last.start)
+                and _DAYS_OPEN.search(text, max(0, first.start - 6), first.start)):
             return Dating(last.range_end, first.range_start, "day", "text", "back")
     return None
 

@@ -1,7 +1,8 @@
 """Sentence and clause spans with offsets, by compiled regexes (no NLP model).
 
 A sentence ends at '.', '!' or '?' (optionally followed by closing quotes or brackets) when the
-next token starts like a sentence, and always at a newline (a paragraph). A period after a known
+next token starts like a sentence, always at a newline (a paragraph), and after a photo credit
+('(Reuters)') that closes a caption run into the text. A period after a known
 abbreviation ("Dec.", "Mr.", "No.") or after initials ("U.S.", "U.N.") does not end a sentence
 unless a newline follows. Clauses split a sentence at ';', ':', dashes and at a comma that opens
 a new clause ("..., but", "..., adding", "..., which"), so a figure's triggers, modal verbs and
@@ -25,7 +26,9 @@ _ABBREVIATIONS = frozenset(
         "nov", "dec", "fig", "al"
     }
 )
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+# a photo credit closes a caption run into the text ('... June 6 2015 (Reuters) Two people were killed')
+_CREDIT = r"\((?:Reuters|AFP|AP|EPA|Getty\s+Images|Anadolu(?:\s+Agency)?|SANA|Xinhua)(?:/[^)]{0,40})?\)"
+_END = re.compile(rf"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+|(?<=\s){_CREDIT}(?=\s+[A-Z])")
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\"“])((?:[A-Za-z]\.)*[A-Za-z]+)\.$")
 _CLAUSE_BREAK = re.compile(
     r"[;:](?=\s)|\s[–—-]\s|—|,\s+(?=(?:but|while|whereas|although|though|and|or|as|after|before|"

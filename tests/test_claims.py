@@ -389,3 +389,29 @@ def test_a_part_of_an_earlier_figure_is_dated_by_that_report():
     part = extract_claims(doc(text))[-1]
     assert (part.value, part.count_kind, part.period_start, part.as_of) == (
         12000.0, "period", date(2017, 2, 15), date(2017, 2, 27))
+
+
+def test_a_running_total_since_the_start_of_the_war_takes_the_start_its_document_states():
+    text = ("The civil war began in early 2013 when the army cracked down on protests. "
+            "More than 50,000 people have fled the province since the start of the war, the UN said.")
+    c = extract_claims(doc(text))[-1]
+    assert (c.count_kind, c.period_start) == ("cumulative", date(2013, 1, 1))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("At least 43 people have been killed by government shelling in Douma.", "period"),  # an incident
+    ("The conflict has killed more than 280,000 people.", "cumulative"),  # the war itself counted
+    ("Seven children were among 71 civilians killed in opposition-held areas on Tuesday and Wednesday.", "period"),
+])
+def test_a_perfect_tense_is_a_running_total_only_when_the_war_is_counted(text, kind):
+    assert extract_claims(doc(text))[-1].count_kind == kind
+
+
+def test_two_days_joined_by_and_are_one_window():
+    c = extract_claims(doc("Air strikes killed 71 civilians in Idlib on Monday and Tuesday."))[-1]
+    assert (c.count_kind, c.period_start, c.as_of) == ("period", date(2017, 2, 27), date(2017, 2, 28))
+
+
+def test_a_photo_credit_ends_a_caption_run_into_the_text():
+    text = "Rebels hold a checkpoint near Aleppo June 6 2015 (Reuters) Two people were killed in Avanli village."
+    assert only(text).as_of == date(2017, 3, 1)
