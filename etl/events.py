@@ -18,11 +18,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 from etl import dates, lexicon
 from etl.actors import Mention, actor_index, phrase_pattern
 from etl.gazetteer import PlaceMention, document_places, locate
+from etl.inflect import verb_forms
 from etl.modality import modality
 from etl.model import CleanDocument, Dating, EventMention, TimeExpression
 from etl.sentences import Span, clauses, containing, sentences
@@ -52,6 +54,28 @@ _DESCRIBED_BEFORE = re.compile(r"\b(?:recently|newly|previously|once)\s+$", re.I
 _BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?", re.I)
 # 'since the militants overran the city in June 2014': the start of a period, background to the news
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,5}$", re.I)
+# a speaker right before its verb: 'the UN said', 'Jaish al-Islam spokesman Islam Alloush said', 'the army had warned'
+_SPEAKER_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w.'’-]+){0,4}?\s+", re.I)
+# ... but not across a pronoun or a conjunction ('the YPG, because they say', 'the PKK he said')
+_NOT_IN_GAP = frozenset({"because", "they", "he", "she", "it", "we", "i", "you", "and", "but", "that", "which",
+                         "who", "whom", "when", "as", "after", "before", "while", "if", "since", "where", "to"})
+# actors that, written in lower case ('Rebels said', 'residents said'), are crowds, not a named speaker
+_CROWDS = frozenset({"rebels", "civilians"})
+# right after it: '..., said the army', 'said Syria's foreign ministry'
+_SPEAKER_AFTER = re.compile(r"\s+(?:the\s+)?", re.I)
+# a figure in what a speaker says ('... killed 35 fighters', 'the toll rose to 12'): the speaker is its source,
+# not the author of a statement of its own
+_FIGURE = re.compile(
+    r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|thousands)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:people|civilians|children|fighters|soldiers|militants|rebels|troops|members|"
+    r"killed|dead|died|wounded|injured|displaced|evacuated|deaths|casualties|bodies|percent)\b"
+    r"|%|\b(?:death\s+)?toll\b", re.I)
+# 'since mid-February', 'which began on Oct. 17': a span from a stated start; an event over it began then
+_STARTED_BEFORE = re.compile(r"\b(?:since|began|begun|started|launched|beginning|starting)\s+(?:on\s+|in\s+)?$", re.I)
+# 'a Russian demand', 'the call for': a verb's base form after a determiner is a noun, not an act; after 'to'
+# ('forced to flee', 'agreed to withdraw') an infinitive, a purpose or plan, not an act reported; 'quoted as saying'
+_NOUN_OR_INFINITIVE_BEFORE = re.compile(
+    r"\b(?:(?:a|an|the|its|their|his|her|this|that|any|no|another)\s+(?:[\w-]+\s+)?|to\s+|as\s+)$", re.I)
 _REQUIRE_WINDOW = 80
 _PRECISION_OF_VALUE = {10: "day", 7: "month", 4: "year"}  # by the length of a TIMEX3 value: 2014-09-16, 2019-12
 _PLACE = "<place>"  # in a rule's requires: a gazetteer place right after the trigger counts
@@ -70,6 +94,9 @@ class _Rule:
     excludes: re.Pattern | None
     needs_actor: bool
     needs_place: bool  # requires '<place>': a gazetteer place right after the trigger ('took Severodonetsk')
+    speech_verb: bool  # a statement verb of event_verbs.csv: its speaker stands right before or after it
+    close_actor: bool  # a verb of event_verbs.csv that needs an actor: its subject right before, or its 'by' agent
+    bases: frozenset[str]  # base forms and gerunds of a verb row's lemmas: after 'a', 'the' ... nouns ('a demand')
 
 
 def _words(cell: str) -> re.Pattern | None:
@@ -78,11 +105,29 @@ def _words(cell: str) -> re.Pattern | None:
 
 
 @cache
+def _rows() -> tuple[tuple[dict[str, str], tuple[str, ...]], ...]:
+    """(row, trigger phrases) of event_triggers.csv, then of event_verbs.csv with each lemma's forms."""
+    phrases = [(row, tuple(lexicon.split_list(row["triggers"]))) for row in lexicon.load("event_triggers.csv")]
+    verbs = [(row, tuple(f for lemma in lexicon.split_list(row["lemmas"]) for f in verb_forms(lemma)))
+             for row in lexicon.load("event_verbs.csv")]
+    return tuple(phrases + verbs)
+
+
+def _bases(row: dict[str, str]) -> frozenset[str]:
+    """The base form and gerund of each lemma of a verb row ('demand', 'demanding'), which can be nouns."""
+    return frozenset(f for lemma in lexicon.split_list(row.get("lemmas", "")) for f in verb_forms(lemma)[::-1][:1]
+                     + [lemma.lower()])
+
+
+@cache
 def _rules() -> tuple[_Rule, ...]:
-    return tuple(_Rule(r["event_type"], r.get("plover_code", ""), _words(r["triggers"]),
+    return tuple(_Rule(r["event_type"], r.get("plover_code", ""), phrase_pattern(list(phrases)),
                        _words(r.get("requires", "")), _words(r.get("excludes", "")), r.get("needs_actor") == "yes",
-                       _PLACE in lexicon.split_list(r.get("requires", "")))
-                 for r in lexicon.load("event_triggers.csv"))
+                       _PLACE in lexicon.split_list(r.get("requires", "")),
+                       "lemmas" in r and r["event_type"] == "statement",
+                       "lemmas" in r and r.get("needs_actor") == "yes",
+                       _bases(r) if r["event_type"] != "attack" else frozenset())
+                 for r, phrases in _rows())
 
 
 @cache
@@ -92,8 +137,8 @@ def _trigger_anchors() -> tuple[dict[str, frozenset[int]], tuple[tuple[str, int]
     sentence is scanned with the rules its words may start, most sentences with none."""
     words: dict[str, set[int]] = {}
     prefixes: set[tuple[str, int]] = set()
-    for index_, row in enumerate(lexicon.load("event_triggers.csv")):
-        for phrase in lexicon.split_list(row["triggers"]):
+    for index_, (_, phrases) in enumerate(_rows()):
+        for phrase in phrases:
             first = _WORD.match(phrase.lower())
             if first and phrase[first.end():first.end() + 1] == "*":
                 prefixes.add((first.group(), index_))
@@ -137,6 +182,9 @@ def _triggers(text: str, sentence: Span, candidates: frozenset[int],
                 continue
             if _DOCUMENT_BEFORE.search(text, max(sentence[0], m.start() - 20), m.start()):
                 continue
+            if m.group().lower() in rule.bases and _NOUN_OR_INFINITIVE_BEFORE.search(
+                    text, max(sentence[0], m.start() - 30), m.start()):
+                continue
             clause = containing(spans, m.start())
             window = min(clause[1], m.end() + _REQUIRE_WINDOW)
             if (rule.requires or rule.needs_place) and not (
@@ -148,7 +196,7 @@ def _triggers(text: str, sentence: Span, candidates: frozenset[int],
                 continue
             if any(t[1].start() < m.end() and m.start() < t[1].end() for t in taken):
                 continue
-            if any(t[0].event_type == rule.event_type for t in taken):
+            if any(t[0].event_type == rule.event_type and t[2] == clause for t in taken):
                 continue
             taken.append((rule, m, clause))
     return sorted(taken, key=lambda t: t[1].start())
@@ -227,12 +275,92 @@ def _speaker_start(text: str, clause_start: int, trigger: int, event_type: str) 
     return closing + 1 if closing >= 0 else clause_start
 
 
+def _named(text: str, mention: Mention) -> bool:
+    """An actor named as a party, not a crowd: 'Jaish al-Islam' or 'the army', not '(R)ebels' or 'residents'."""
+    return mention.name not in _CROWDS or any(c.isupper() for c in text[mention.start + 1:mention.end])
+
+
+def _subject(text: str, trigger: re.Match, clause: Span, speech: bool) -> tuple[str, ...]:
+    """Who does a verb, read from its place in the clause: a passive's agent ('was shot down by Jaish al-Islam'),
+    else the coordinated group of actors ending right before it ('Russia and the Syrian government blamed',
+    'the army had warned'), else, for a speech verb, the actor right after it ('..., said the army'). A speaker
+    must be named (_named); no doer is a crowd of civilians."""
+    keep = (lambda m: _named(text, m)) if speech else (lambda m: m.name not in _CROWDS or m.name == "rebels")
+    after = actor_index().find(text, trigger.end(), min(clause[1], trigger.end() + 40))
+    if after and _BY_AGENT.fullmatch(text, trigger.end(), after[0].start):
+        return _coordinated(text, after) if keep(after[0]) else ()
+    before = actor_index().find(text, clause[0], trigger.start())
+    gap = _SPEAKER_GAP.fullmatch(text, before[-1].end, trigger.start()) if before else None
+    if gap and not _NOT_IN_GAP & set(_WORD.findall(gap.group().lower())):
+        return _coordinated(text, before[::-1]) if keep(before[-1]) else ()
+    if speech and after and _SPEAKER_AFTER.fullmatch(text, trigger.end(), after[0].start) and keep(after[0]):
+        return (after[0].name,)
+    return ()
+
+
+def _attributes_figure(text: str, trigger: re.Match, sentence: Span) -> bool:
+    """What the speaker says holds a figure ('35 fighters were killed, the monitor said'): a source, not a statement."""
+    return bool(_FIGURE.search(text, *sentence))
+
+
+def _event_dating(text: str, expressions: Sequence[TimeExpression], sentence: Span, clause: Span,
+                  trigger: re.Match, published_on: date | None) -> Dating:
+    """An event's date from its own clause (etl.dates.dating_for), read as when it happened: a span from a
+    stated start ('under bombardment since mid-February', 'the offensive, which began on Oct. 17') is the
+    day it began; another span ('over the past week') its middle, at the precision its length allows; a month
+    or a year its middle."""
+    dating = dates.dating_for(text, expressions, sentence, clause, trigger.span(), published_on)
+    if dating.as_of is None:
+        return dating
+    if dating.period_start is None:
+        return _middle_of_unit(dating)
+    start = next((e for e in expressions if sentence[0] <= e.start < sentence[1] and e.is_period
+                  and e.range_start == dating.period_start), None)
+    if start is not None and _STARTED_BEFORE.search(text, max(sentence[0], start.start - 20), start.start):
+        return Dating(dating.period_start, None, _PRECISION_OF_VALUE.get(len(start.value), "day"), "text")
+    days = (dating.as_of - dating.period_start).days
+    precision = "day" if days <= 2 else "week" if days <= 10 else "month" if days <= 45 else "year"
+    return Dating(dating.period_start + timedelta(days=days // 2), None, precision, "text")
+
+
+def _middle_of_unit(dating: Dating) -> Dating:
+    """A month or year stated as when an event happened ('in November', 'last year') at its middle, as a week
+    or part of a month already is: the day nearest to any day in it."""
+    day = dating.as_of
+    if day is not None and dating.precision == "month" and day.day == 1:
+        return Dating(day.replace(day=15), None, "month", dating.basis)
+    if day is not None and dating.precision == "year" and (day.month, day.day) == (1, 1):
+        return Dating(day.replace(month=7, day=2), None, "year", dating.basis)
+    return dating
+
+
+def _one_per_occasion(events: list[EventMention], speech_verbs: set[int]) -> list[EventMention]:
+    """One statement per speaker per day in a document, and none by a speaker whose own act the sentence
+    reports ('the army announced it had retaken five villages' is the capture); `speech_verbs`: the indexes
+    of statements found by a speech verb."""
+    seen: set[tuple[tuple[str, ...], date | None]] = set()
+    kept = []
+    for i, event in enumerate(events):
+        if event.event_type == "statement":
+            if i in speech_verbs and any(
+                other.quote_start == event.quote_start and other.event_type != "statement"
+                and set(other.actors) & set(event.actors) for other in events
+            ):
+                continue
+            if (event.actors, event.event_date) in seen:
+                continue
+            seen.add((event.actors, event.event_date))
+        kept.append(event)
+    return kept
+
+
 def extract_events(doc: CleanDocument) -> list[EventMention]:
     """Every typed event stated in doc.body_text, with actors, place, date and modality."""
     text = doc.body_text
     expressions = dates.document_expressions(text, doc.published_on)
     places, main = document_places(text)
-    events = []
+    events: list[EventMention] = []
+    speech_verbs: set[int] = set()
     positions, rules = _candidate_rules(text)
     spans = sentences(text)
     for sentence in spans:
@@ -245,10 +373,15 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
             happened = mood == "asserted" and not _background(text, m, clause, expressions, since)
             if rule.event_type not in _SPEECH_ACTS and not happened:
                 continue
-            actors = _actors(text, m, clause, sentence)
+            actors = (_subject(text, m, clause, rule.speech_verb) if rule.close_actor
+                      else _actors(text, m, clause, sentence))
             if rule.needs_actor and not actors:
                 continue
-            dating = since or dates.dating_for(text, expressions, sentence, clause, m.span(), doc.published_on)
+            if rule.speech_verb:
+                if _attributes_figure(text, m, sentence):
+                    continue
+                speech_verbs.add(len(events))
+            dating = since or _event_dating(text, expressions, sentence, clause, m, doc.published_on)
             events.append(EventMention(
                 quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=m.start(), char_end=m.end(),
                 event_type=rule.event_type, plover_code=rule.plover_code, actors=actors,
@@ -256,4 +389,5 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
                 event_date=dating.as_of, date_precision=dating.precision,
                 modality=mood,
             ))
+    events = _one_per_occasion(events, speech_verbs)
     return events + continued_statements(text, spans, [e for e in events if e.event_type in _SPEECH_ACTS])
