@@ -24,7 +24,7 @@ from functools import cache
 from etl import dates, lexicon
 from etl.actors import Mention, actor_index, phrase_pattern
 from etl.gazetteer import PlaceMention, document_places, locate
-from etl.inflect import verb_forms
+from etl.inflect import past_forms, verb_forms
 from etl.modality import modality
 from etl.model import CleanDocument, Dating, EventMention, TimeExpression
 from etl.sentences import Span, clauses, containing, sentences
@@ -58,7 +58,13 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,5}$", re.I)
 _SPEAKER_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w.'’-]+){0,4}?\s+", re.I)
 # ... but not across a pronoun or a conjunction ('the YPG, because they say', 'the PKK he said')
 _NOT_IN_GAP = frozenset({"because", "they", "he", "she", "it", "we", "i", "you", "and", "but", "that", "which",
-                         "who", "whom", "when", "as", "after", "before", "while", "if", "since", "where", "to"})
+                         "who", "whom", "when", "as", "after", "before", "while", "if", "since", "where", "to",
+                         "its", "their", "his", "her", "said", "says", "say", "told", "of"})
+# 'had been killed', 'was shot': a passive without its 'by' agent names no doer before it (that is the victim)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:[\w-]+ly\s+)?$", re.I)
+# 'advancing columns', ', pushing into the districts', 'since breaking into': a participle of a verb row without
+# 'is', 'was', 'has been' ... describes or continues another act; not an event of its own
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am|'s|'re)\s+(?:[\w-]+ly\s+|still\s+|now\s+)?$", re.I)
 # actors that, written in lower case ('Rebels said', 'residents said'), are crowds, not a named speaker
 _CROWDS = frozenset({"rebels", "civilians"})
 # right after it: '..., said the army', 'said Syria's foreign ministry'
@@ -66,10 +72,12 @@ _SPEAKER_AFTER = re.compile(r"\s+(?:the\s+)?", re.I)
 # a figure in what a speaker says ('... killed 35 fighters', 'the toll rose to 12'): the speaker is its source,
 # not the author of a statement of its own
 _FIGURE = re.compile(
-    r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|thousands)\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:people|civilians|children|fighters|soldiers|militants|rebels|troops|members|"
-    r"killed|dead|died|wounded|injured|displaced|evacuated|deaths|casualties|bodies|percent)\b"
-    r"|%|\b(?:death\s+)?toll\b", re.I)
+    r"\b\d{1,3}(?:,\d{3})+\b|\b(?:\d+(?!\d|\s*(?:st|nd|rd|th)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
+    r"(?<!\b(?:19|20)\d\d)|dozens|scores|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty)\s+(?:[\w-]+\s+){0,4}?(?:people|civilians|children|fighters|soldiers|militants|rebels|"
+    r"troops|members|gunmen|killed|dead|died|wounded|injured|displaced|evacuated|deaths|casualties|bodies|refugees|"
+    r"families|of\s+the|reinforcements|assailants|nationals|neighbourhoods|neighborhoods|districts|villages)\b"
+    r"|%|\bper\s*cent\b|\b(?:death\s+)?toll\b", re.I)
 # 'since mid-February', 'which began on Oct. 17': a span from a stated start; an event over it began then
 _STARTED_BEFORE = re.compile(r"\b(?:since|began|begun|started|launched|beginning|starting)\s+(?:on\s+|in\s+)?$", re.I)
 # 'a Russian demand', 'the call for': a verb's base form after a determiner is a noun, not an act; after 'to'
@@ -96,7 +104,9 @@ class _Rule:
     needs_place: bool  # requires '<place>': a gazetteer place right after the trigger ('took Severodonetsk')
     speech_verb: bool  # a statement verb of event_verbs.csv: its speaker stands right before or after it
     close_actor: bool  # a verb of event_verbs.csv that needs an actor: its subject right before, or its 'by' agent
-    bases: frozenset[str]  # base forms and gerunds of a verb row's lemmas: after 'a', 'the' ... nouns ('a demand')
+    without_figure: bool  # without_figure 'yes': not in a clause stating a figure ('8,000 people fled': a claim)
+    bases: frozenset[str]  # base forms and gerunds of a verb row's lemmas: after 'a', 'the' ... nouns ('a demand'),
+    # except attacks ('a raid', 'the clash' are attacks too)
 
 
 def _words(cell: str) -> re.Pattern | None:
@@ -104,11 +114,16 @@ def _words(cell: str) -> re.Pattern | None:
     return phrase_pattern(phrases) if phrases else None
 
 
+def _forms(lemma: str, row: dict[str, str]) -> list[str]:
+    """The forms of a verb row's lemma: all, or with past_only the past and participle ('said', 'denied')."""
+    return past_forms(lemma) if row.get("past_only") == "yes" else verb_forms(lemma)
+
+
 @cache
 def _rows() -> tuple[tuple[dict[str, str], tuple[str, ...]], ...]:
     """(row, trigger phrases) of event_triggers.csv, then of event_verbs.csv with each lemma's forms."""
     phrases = [(row, tuple(lexicon.split_list(row["triggers"]))) for row in lexicon.load("event_triggers.csv")]
-    verbs = [(row, tuple(f for lemma in lexicon.split_list(row["lemmas"]) for f in verb_forms(lemma)))
+    verbs = [(row, tuple(f for lemma in lexicon.split_list(row["lemmas"]) for f in _forms(lemma, row)))
              for row in lexicon.load("event_verbs.csv")]
     return tuple(phrases + verbs)
 
@@ -125,8 +140,8 @@ def _rules() -> tuple[_Rule, ...]:
                        _words(r.get("requires", "")), _words(r.get("excludes", "")), r.get("needs_actor") == "yes",
                        _PLACE in lexicon.split_list(r.get("requires", "")),
                        "lemmas" in r and r["event_type"] == "statement",
-                       "lemmas" in r and r.get("needs_actor") == "yes",
-                       _bases(r) if r["event_type"] != "attack" else frozenset())
+                       "lemmas" in r and r.get("needs_actor") == "yes", r.get("without_figure") == "yes",
+                       _bases(r))
                  for r, phrases in _rows())
 
 
@@ -182,10 +197,15 @@ def _triggers(text: str, sentence: Span, candidates: frozenset[int],
                 continue
             if _DOCUMENT_BEFORE.search(text, max(sentence[0], m.start() - 20), m.start()):
                 continue
-            if m.group().lower() in rule.bases and _NOUN_OR_INFINITIVE_BEFORE.search(
+            if m.group().lower() in rule.bases and rule.event_type != "attack" and _NOUN_OR_INFINITIVE_BEFORE.search(
+                    text, max(sentence[0], m.start() - 30), m.start()):
+                continue
+            if rule.bases and m.group().lower().split()[0].endswith("ing") and not _PROGRESSIVE_BEFORE.search(
                     text, max(sentence[0], m.start() - 30), m.start()):
                 continue
             clause = containing(spans, m.start())
+            if rule.without_figure and _FIGURE.search(text, *clause):
+                continue
             window = min(clause[1], m.end() + _REQUIRE_WINDOW)
             if (rule.requires or rule.needs_place) and not (
                 (rule.requires and rule.requires.search(text, m.end(), window))
@@ -289,6 +309,8 @@ def _subject(text: str, trigger: re.Match, clause: Span, speech: bool) -> tuple[
     after = actor_index().find(text, trigger.end(), min(clause[1], trigger.end() + 40))
     if after and _BY_AGENT.fullmatch(text, trigger.end(), after[0].start):
         return _coordinated(text, after) if keep(after[0]) else ()
+    if not speech and _PASSIVE_BEFORE.search(text, max(clause[0], trigger.start() - 25), trigger.start()):
+        return ()
     before = actor_index().find(text, clause[0], trigger.start())
     gap = _SPEAKER_GAP.fullmatch(text, before[-1].end, trigger.start()) if before else None
     if gap and not _NOT_IN_GAP & set(_WORD.findall(gap.group().lower())):
@@ -306,17 +328,19 @@ def _attributes_figure(text: str, trigger: re.Match, sentence: Span) -> bool:
 def _event_dating(text: str, expressions: Sequence[TimeExpression], sentence: Span, clause: Span,
                   trigger: re.Match, published_on: date | None) -> Dating:
     """An event's date from its own clause (etl.dates.dating_for), read as when it happened: a span from a
-    stated start ('under bombardment since mid-February', 'the offensive, which began on Oct. 17') is the
-    day it began; another span ('over the past week') its middle, at the precision its length allows; a month
-    or a year its middle."""
+    stated start in its clause ('under bombardment since mid-February', 'the offensive, which began on Oct. 17')
+    is the day it began, unless the clause counts what happened since ('liberated 300 villages since September
+    27': a running total, as of its report); another span ('over the past week') its middle, at the precision
+    its length allows; a month or a year its middle."""
     dating = dates.dating_for(text, expressions, sentence, clause, trigger.span(), published_on)
     if dating.as_of is None:
         return dating
     if dating.period_start is None:
         return _middle_of_unit(dating)
-    start = next((e for e in expressions if sentence[0] <= e.start < sentence[1] and e.is_period
+    start = next((e for e in expressions if clause[0] <= e.start < clause[1] and e.is_period
                   and e.range_start == dating.period_start), None)
-    if start is not None and _STARTED_BEFORE.search(text, max(sentence[0], start.start - 20), start.start):
+    if (start is not None and _STARTED_BEFORE.search(text, max(clause[0], start.start - 20), start.start)
+            and not _FIGURE.search(text, *clause)):
         return Dating(dating.period_start, None, _PRECISION_OF_VALUE.get(len(start.value), "day"), "text")
     days = (dating.as_of - dating.period_start).days
     precision = "day" if days <= 2 else "week" if days <= 10 else "month" if days <= 45 else "year"

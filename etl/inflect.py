@@ -53,9 +53,19 @@ def _gerund(verb: str) -> str:
     return _stem(verb) + "ing"
 
 
+def _phrasal(lemma: str) -> tuple[str, str]:
+    head, _, rest = lemma.strip().lower().partition(" ")
+    return head, rest
+
+
+def past_forms(lemma: str) -> list[str]:
+    """The past and participle of a verb lemma ('say' -> said; 'shoot down' -> shot down)."""
+    head, rest = _phrasal(lemma)
+    return [f"{form} {rest}".strip() for form in dict.fromkeys(_irregular().get(head) or (_past(head),))]
+
+
 def verb_forms(lemma: str) -> list[str]:
     """Every form of a verb lemma, phrasal or not: base, third person, past, participle, gerund."""
-    head, _, rest = lemma.strip().lower().partition(" ")
-    past = _irregular().get(head) or (_past(head),)
-    forms = dict.fromkeys([head, _third_person(head), *past, _gerund(head)])
+    head, rest = _phrasal(lemma)
+    forms = dict.fromkeys([head, _third_person(head), *past_forms(head), _gerund(head)])
     return [f"{form} {rest}".strip() for form in forms]
