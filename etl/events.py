@@ -76,7 +76,7 @@ _FIGURE = re.compile(
     r"(?<!\b(?:19|20)\d\d)|dozens|scores|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty)\s+(?:[\w-]+\s+){0,4}?(?:people|civilians|children|fighters|soldiers|militants|rebels|"
     r"troops|members|gunmen|killed|dead|died|wounded|injured|displaced|evacuated|deaths|casualties|bodies|refugees|"
-    r"families|of\s+the|reinforcements|assailants|nationals|neighbourhoods|neighborhoods|districts|villages)\b"
+    r"families|of\s+the|reinforcements|assailants|nationals|neighbourhoods|neighborhoods|districts|villages|settlements)\b"
     r"|%|\bper\s*cent\b|\b(?:death\s+)?toll\b", re.I)
 # 'since mid-February', 'which began on Oct. 17': a span from a stated start; an event over it began then
 _STARTED_BEFORE = re.compile(r"\b(?:since|began|begun|started|launched|beginning|starting)\s+(?:on\s+|in\s+)?$", re.I)
@@ -326,22 +326,24 @@ def _attributes_figure(text: str, trigger: re.Match, sentence: Span) -> bool:
 
 
 def _event_dating(text: str, expressions: Sequence[TimeExpression], sentence: Span, clause: Span,
-                  trigger: re.Match, published_on: date | None) -> Dating:
+                  trigger: re.Match, published_on: date | None, speech: bool) -> Dating:
     """An event's date from its own clause (etl.dates.dating_for), read as when it happened: a span from a
     stated start in its clause ('under bombardment since mid-February', 'the offensive, which began on Oct. 17')
     is the day it began, unless the clause counts what happened since ('liberated 300 villages since September
     27': a running total, as of its report); another span ('over the past week') its middle, at the precision
-    its length allows; a month or a year its middle."""
+    its length allows; a month or a year its middle. A span of another clause, and any span of an act of speech
+    (`speech`), date the event at its end, the day it was reported on."""
     dating = dates.dating_for(text, expressions, sentence, clause, trigger.span(), published_on)
     if dating.as_of is None:
         return dating
     if dating.period_start is None:
         return _middle_of_unit(dating)
-    start = next((e for e in expressions if clause[0] <= e.start < clause[1] and e.is_period
-                  and e.range_start == dating.period_start), None)
-    if (start is not None and _STARTED_BEFORE.search(text, max(clause[0], start.start - 20), start.start)
-            and not _FIGURE.search(text, *clause)):
-        return Dating(dating.period_start, None, _PRECISION_OF_VALUE.get(len(start.value), "day"), "text")
+    span = next((e for e in expressions if clause[0] <= e.start < clause[1] and e.is_period
+                 and e.range_start == dating.period_start), None)
+    if span is None or speech:  # another clause's span, or a statement made at its end ('said on Friday')
+        return Dating(dating.as_of, None, dating.precision, dating.basis)
+    if _STARTED_BEFORE.search(text, max(clause[0], span.start - 20), span.start) and not _FIGURE.search(text, *clause):
+        return Dating(dating.period_start, None, _PRECISION_OF_VALUE.get(len(span.value), "day"), "text")
     days = (dating.as_of - dating.period_start).days
     precision = "day" if days <= 2 else "week" if days <= 10 else "month" if days <= 45 else "year"
     return Dating(dating.period_start + timedelta(days=days // 2), None, precision, "text")
@@ -358,13 +360,17 @@ def _middle_of_unit(dating: Dating) -> Dating:
     return dating
 
 
-def _one_per_occasion(events: list[EventMention], speech_verbs: set[int]) -> list[EventMention]:
+def _one_per_occasion(events: list[EventMention], speech_verbs: set[int], tolls: set[int]) -> list[EventMention]:
     """One statement per speaker per day in a document, and none by a speaker whose own act the sentence
     reports ('the army announced it had retaken five villages' is the capture); `speech_verbs`: the indexes
-    of statements found by a speech verb."""
+    of statements found by a speech verb. An attack named only as the cause of a toll ('air strikes on Tuesday
+    killed 39 people'; `tolls`: their indexes) is the attack the document tells of elsewhere that day, if it does."""
+    told = {e.event_date for i, e in enumerate(events) if e.event_type == "attack" and i not in tolls}
     seen: set[tuple[tuple[str, ...], date | None]] = set()
     kept = []
     for i, event in enumerate(events):
+        if i in tolls and event.event_date in told:
+            continue
         if event.event_type == "statement":
             if i in speech_verbs and any(
                 other.quote_start == event.quote_start and other.event_type != "statement"
@@ -385,6 +391,7 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
     places, main = document_places(text)
     events: list[EventMention] = []
     speech_verbs: set[int] = set()
+    tolls: set[int] = set()
     positions, rules = _candidate_rules(text)
     spans = sentences(text)
     for sentence in spans:
@@ -405,7 +412,10 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
                 if _attributes_figure(text, m, sentence):
                     continue
                 speech_verbs.add(len(events))
-            dating = since or _event_dating(text, expressions, sentence, clause, m, doc.published_on)
+            if rule.event_type == "attack" and _FIGURE.search(text, *clause):
+                tolls.add(len(events))
+            dating = since or _event_dating(text, expressions, sentence, clause, m, doc.published_on,
+                                            rule.event_type in _SPEECH_ACTS)
             events.append(EventMention(
                 quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=m.start(), char_end=m.end(),
                 event_type=rule.event_type, plover_code=rule.plover_code, actors=actors,
@@ -413,5 +423,5 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
                 event_date=dating.as_of, date_precision=dating.precision,
                 modality=mood,
             ))
-    events = _one_per_occasion(events, speech_verbs)
+    events = _one_per_occasion(events, speech_verbs, tolls)
     return events + continued_statements(text, spans, [e for e in events if e.event_type in _SPEECH_ACTS])
