@@ -104,6 +104,7 @@ class _Rule:
     needs_place: bool  # requires '<place>': a gazetteer place right after the trigger ('took Severodonetsk')
     speech_verb: bool  # a statement verb of event_verbs.csv: its speaker stands right before or after it
     close_actor: bool  # a verb of event_verbs.csv that needs an actor: its subject right before, or its 'by' agent
+    needs_date: bool  # needs_date 'yes': its clause must date it ('said on Friday')
     without_figure: bool  # without_figure 'yes': not in a clause stating a figure ('8,000 people fled': a claim)
     bases: frozenset[str]  # base forms and gerunds of a verb row's lemmas: after 'a', 'the' ... nouns ('a demand'),
     # except attacks ('a raid', 'the clash' are attacks too)
@@ -140,7 +141,8 @@ def _rules() -> tuple[_Rule, ...]:
                        _words(r.get("requires", "")), _words(r.get("excludes", "")), r.get("needs_actor") == "yes",
                        _PLACE in lexicon.split_list(r.get("requires", "")),
                        "lemmas" in r and r["event_type"] == "statement",
-                       "lemmas" in r and r.get("needs_actor") == "yes", r.get("without_figure") == "yes",
+                       "lemmas" in r and r.get("needs_actor") == "yes", r.get("needs_date") == "yes",
+                       r.get("without_figure") == "yes",
                        _bases(r))
                  for r, phrases in _rows())
 
@@ -407,6 +409,9 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
             actors = (_subject(text, m, clause, rule.speech_verb) if rule.close_actor
                       else _actors(text, m, clause, sentence))
             if rule.needs_actor and not actors:
+                continue
+            if rule.needs_date and not any(clause[0] <= e.start < clause[1] and e.range_start and not e.is_period
+                                           for e in expressions):
                 continue
             if rule.speech_verb:
                 if _attributes_figure(text, m, sentence):
