@@ -24,7 +24,7 @@ from etl.dedup_events import cluster_events
 from etl.ingest import default_inputs
 from etl.ingest_stage import changed_files, ingest, scan
 from orchestration.extraction import NOTHING_NEW, claim_mentions, documents, event_mentions, utc_now
-from orchestration.partitions import inbox_batches
+from orchestration.partitions import batch_key
 from orchestration.paths import charts_folder
 from orchestration.resources import WRITES_STAGING, WarehouseResource
 
@@ -43,8 +43,9 @@ class BuildConfig(Config):
     paths: list[str] = []
 
 
-@asset(group_name="timeline", partitions_def=inbox_batches, op_tags=WRITES_STAGING,
-       description="Input files and CSV/JSON rows decoded to text, or quarantined; one partition per batch.")
+@asset(group_name="timeline", op_tags=WRITES_STAGING,
+       description="Input files and CSV/JSON rows decoded to text, or quarantined; one run per batch of new or "
+                   "changed files (default inputs: $TIMELINE_INBOX, else the sample corpus).")
 def raw_documents(config: BuildConfig, warehouse: WarehouseResource) -> MaterializeResult:
     found = scan([Path(p) for p in config.paths] or default_inputs())
     with warehouse.read_published() as published:
@@ -55,7 +56,7 @@ def raw_documents(config: BuildConfig, warehouse: WarehouseResource) -> Material
     warehouse.start_staging()
     with warehouse.staging() as con:
         summary = ingest(con, found, changed, utc_now())
-    return MaterializeResult(metadata=asdict(summary))
+    return MaterializeResult(metadata={"batch": batch_key(found, changed), **asdict(summary)})
 
 
 @asset(group_name="timeline", deps=[claim_mentions, event_mentions], op_tags=WRITES_STAGING,

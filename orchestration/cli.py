@@ -20,6 +20,7 @@ from orchestration.paths import default_warehouse_path, ensure_dagster_home
 
 # Imports are lazy (inside the commands): `timeline --help` and `timeline query` must not pay for Dagster,
 # polars or matplotlib (python -X importtime; docs/benchmarks.md).
+SUPERSEDED_WARNING = "ignore:Function `dev_command` is superseded"
 WAREHOUSE_HELP = "DuckDB file (default: $TIMELINE_WAREHOUSE, else warehouse/timeline.duckdb)"
 
 SUMMARY_SQL = """
@@ -45,15 +46,11 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
 
     from etl import store
     from etl.ingest import default_inputs
-    from etl.ingest_stage import scan
     from orchestration.assets import TIMELINE_ASSETS
     from orchestration.checks import TIMELINE_CHECKS
-    from orchestration.partitions import batch_key, inbox_batches
     from orchestration.resources import WarehouseResource
 
     roots = [Path(p).resolve() for p in paths] or default_inputs()
-    found = scan(roots)
-    key = batch_key(found, sorted(found.fingerprints["input_file"]))
     config = {"paths": [str(r) for r in roots]}
     stage_config = {"shards": 0, "workers": workers}  # in-process: each stage streamed in its writer step
     run_config = {
@@ -65,10 +62,8 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
     }
     # the warehouse's own instance, the one `timeline ui` opens: the UI shows this run and its checks
     with DagsterInstance.from_config(str(ensure_dagster_home(warehouse))) as instance, store.build_lock(warehouse):
-        instance.add_dynamic_partitions(inbox_batches.name, [key])
         result = materialize(
             [*TIMELINE_ASSETS, *TIMELINE_CHECKS], run_config=run_config, instance=instance, raise_on_error=False,
-            partition_key=key,
             resources={"warehouse": WarehouseResource(path=str(warehouse.resolve()))},
         )
     failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
@@ -135,7 +130,9 @@ def _cmd_ui(args: argparse.Namespace) -> int:
     """Exec `dagster dev` on 127.0.0.1 with the warehouse's Dagster instance (the one `timeline build` records in)."""
     warehouse = _warehouse(args).resolve()
     home = ensure_dagster_home(warehouse)
-    env = {**os.environ, "DAGSTER_HOME": str(home), "TIMELINE_WAREHOUSE": str(warehouse)}
+    env = {**os.environ, "DAGSTER_HOME": str(home), "TIMELINE_WAREHOUSE": str(warehouse),
+           # `dagster dev` warns on every start that `dg dev` supersedes it; dg needs a dg project layout
+           "PYTHONWARNINGS": ",".join(filter(None, [os.environ.get("PYTHONWARNINGS"), SUPERSEDED_WARNING]))}
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, signal.SIG_DFL)
     dagster = Path(sys.executable).with_name("dagster")

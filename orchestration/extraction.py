@@ -32,7 +32,6 @@ from dagster import (
 )
 
 from etl import document_stages as stages
-from orchestration.partitions import inbox_batches
 from orchestration.progress import terminal_progress
 from orchestration.resources import READS_STAGING, WRITES_STAGING, WarehouseResource
 
@@ -56,10 +55,11 @@ def utc_now() -> datetime:
 
 
 class Extraction(Config):
-    """How a per-document asset extracts: in `shards` separate read-only steps (0: inside its writer step), each
-    spreading its documents over `workers` processes."""
+    """How a per-document asset extracts: in `shards` separate read-only steps (0, the default: inside its writer
+    step, as `timeline build` does), each spreading its documents over `workers` processes. Shards pay off on the
+    multiprocess or Kubernetes executor with more cores than this machine's 2 (README, docs/scaling.md)."""
 
-    shards: int = 2
+    shards: int = 0
     workers: int = 1
 
 
@@ -135,7 +135,7 @@ def _extract(upstream: Any) -> Any:
     return write_extracted(plan_shards(upstream).map(extract_shard).collect())
 
 
-_COMMON = {"group_name": "timeline", "partitions_def": inbox_batches}
+_COMMON = {"group_name": "timeline"}
 _AFTER = AssetIn(dagster_type=Nothing)
 
 

@@ -13,7 +13,7 @@ from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, Se
 
 from etl.ingest_stage import changed_files, scan
 from orchestration.jobs import build_job
-from orchestration.partitions import batch_key, inbox_batches
+from orchestration.partitions import BATCH_TAG, batch_key
 from orchestration.resources import WarehouseResource
 
 
@@ -30,7 +30,6 @@ def inbox_sensor(context: SensorEvaluationContext, warehouse: WarehouseResource)
         return SkipReason(f"nothing new among {len(found.files)} files")
     key = batch_key(found, changed)
     config = {"paths": [str(Path(inbox).resolve())]}
-    request = RunRequest(run_key=key, partition_key=key, tags={"timeline/files": str(len(changed))},
+    request = RunRequest(run_key=key, tags={BATCH_TAG: key, "timeline/files": str(len(changed))},
                          run_config={"ops": {"raw_documents": {"config": config}}})
-    return SensorResult(run_requests=[request], dynamic_partitions_requests=[inbox_batches.build_add_request([key])],
-                        cursor=key)
+    return SensorResult(run_requests=[request], cursor=key)

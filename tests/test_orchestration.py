@@ -26,10 +26,9 @@ from dagster._core.execution.api import create_execution_plan
 
 from etl import store
 from etl.ingest import sample_corpus
-from etl.ingest_stage import scan
 from orchestration.cli import build
 from orchestration.definitions import defs
-from orchestration.partitions import batch_key, inbox_batches
+from orchestration.partitions import BATCH_TAG
 from orchestration.resources import WarehouseResource
 from orchestration.sensors import inbox_sensor
 from tests.test_pipeline import snapshot
@@ -47,7 +46,7 @@ def tick(inbox: Path, warehouse: Path, monkeypatch) -> RunRequest | SkipReason:
     if isinstance(result, SkipReason):
         return result
     [request] = result.run_requests
-    assert result.dynamic_partitions_requests[0].partition_keys == [request.partition_key]
+    assert request.tags[BATCH_TAG] == request.run_key == result.cursor
     return request
 
 
@@ -58,7 +57,7 @@ def test_sensor_batches_new_files_skips_known_ones_and_sees_modifications(tmp_pa
     (inbox / "a.txt").write_text(ARTICLE.format(place="Taiz", n=12))
     (inbox / "b.txt").write_text(ARTICLE.format(place="Hodeidah", n=7))
     first = tick(inbox, warehouse, monkeypatch)
-    assert isinstance(first, RunRequest) and first.run_key == first.partition_key
+    assert isinstance(first, RunRequest) and first.run_key.startswith("batch-")
     assert first.run_config["ops"]["raw_documents"]["config"]["paths"] == [str(inbox.resolve())]
     assert tick(inbox, warehouse, monkeypatch).run_key == first.run_key  # same batch: Dagster dedups the run key
 
@@ -135,7 +134,7 @@ def test_a_build_killed_with_sigkill_then_rerun_equals_a_clean_build(tmp_path, k
 def staging_access() -> tuple[dict[str, str], dict[str, set[str]]]:
     """From the build job's execution plan: how each step opens the staging warehouse (its `timeline/staging` tag;
     a mapped step is keyed once, as `name[?]`), and every step's ancestors."""
-    plan = create_execution_plan(defs.resolve_job_def("build_timeline"), tags={"dagster/partition": "any"})
+    plan = create_execution_plan(defs.resolve_job_def("build_timeline"))
     deps = plan.get_all_step_deps()
     tags = {key: plan.get_step_by_key(key).tags for key in deps}
     ancestors: dict[str, set[str]] = {}
@@ -170,16 +169,11 @@ def extracted_rows(warehouse: Path) -> dict[str, list]:
         return {table: con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall() for table in EXTRACTED_TABLES}
 
 
-def sample_batch(instance: DagsterInstance) -> str:
-    """The sample corpus's batch key, added to the instance's partitions as the sensor would."""
-    found = scan([sample_corpus()])
-    key = batch_key(found, sorted(found.fingerprints["input_file"]))
-    instance.add_dynamic_partitions(inbox_batches.name, [key])
-    return key
-
-
 def build_run_config(warehouse: dict[str, str]) -> dict:
-    return {"ops": {"raw_documents": {"config": {"paths": [str(sample_corpus())]}}},
+    """The sample corpus in two shards per stage."""
+    shards = {"config": {"shards": 2}}
+    return {"ops": {"raw_documents": {"config": {"paths": [str(sample_corpus())]}}, "documents": shards,
+                    "claim_mentions": shards, "event_mentions": shards},
             "resources": {"warehouse": {"config": warehouse}}}
 
 
@@ -206,8 +200,8 @@ def test_the_build_job_extracts_shards_in_parallel_steps_and_equals_an_in_proces
         # loaded in each step process as the instance's code location loads it: module orchestration, attribute defs
         job = ReconstructableRepository.for_module("orchestration", "defs", str(REPO)).get_reconstructable_job(
             "build_timeline")
-        result = execute_job(job, instance, run_config=build_run_config({"path": str(warehouse)}),
-                             tags={"dagster/partition": sample_batch(instance)})
+        result = execute_job(job, instance, run_config={
+            **build_run_config({"path": str(warehouse)}), "execution": {"config": {"processes": True}}})
         assert result.success
         steps = step_runs(instance.all_logs(result.run_id))
     for asset in ("documents", "claim_mentions"):
@@ -231,10 +225,27 @@ def test_the_build_job_reads_its_shards_from_the_lake_in_ducklake_mode(tmp_path,
     front = tmp_path / "front.duckdb"
     lake = {"path": str(front), "catalog": f"sqlite:{tmp_path / 'catalog.sqlite'}", "data_path": str(tmp_path / "data")}
     with DagsterInstance.ephemeral() as instance:
-        result = defs.resolve_job_def("build_timeline").execute_in_process(
-            build_run_config(lake), instance=instance, partition_key=sample_batch(instance))
+        result = defs.resolve_job_def("build_timeline").execute_in_process(build_run_config(lake), instance=instance)
     assert result.success
     steps = {event.step_key for event in result.all_events if event.is_step_success}
     assert {"documents.extract_shard[shard_1]", "claim_mentions.extract_shard[shard_1]"} <= steps
     assert extracted_rows(front) == extracted_rows(sample_warehouse)
     assert lake_snapshot(front) == snapshot(sample_warehouse)
+
+
+@pytest.mark.slow
+def test_dagster_asset_materialize_all_works_with_defaults(tmp_path):
+    """What a new user types: no partition, no config; the inputs default to the inbox, else the sample corpus."""
+    warehouse = tmp_path / "w.duckdb"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "TIMELINE_WAREHOUSE": str(warehouse),
+           "DAGSTER_HOME": str(tmp_path / "w_dagster")}
+    env.pop("TIMELINE_INBOX", None)
+    (tmp_path / "w_dagster").mkdir()
+    dagster = Path(sys.executable).with_name("dagster")
+    done = subprocess.run([str(dagster), "asset", "materialize", "--select", "*", "-m", "orchestration"],
+                          env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "RUN_SUCCESS" in done.stderr and "STEP_FAILURE" not in done.stderr
+    with store.read_only(warehouse) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 14
+    assert len(list((tmp_path / "w_charts").glob("*.png"))) == 3

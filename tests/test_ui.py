@@ -41,10 +41,11 @@ def test_ui_serves_the_asset_graph_with_checks(tmp_path):
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("DAGSTER_HOME", None)
-    proc = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "ui", "--warehouse",
-                             str(tmp_path / "w.duckdb"), "--port", str(port)],
-                            cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    log = tmp_path / "ui.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "ui", "--warehouse",
+                                 str(tmp_path / "w.duckdb"), "--port", str(port)],
+                                cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         nodes = None
         deadline = time.monotonic() + 120
@@ -60,3 +61,13 @@ def test_ui_serves_the_asset_graph_with_checks(tmp_path):
                            "events", "published_warehouse", "timeline_charts"}
     assert checks["claim_mentions"] and checks["raw_documents"] and checks["events"]
     assert (tmp_path / "w_dagster" / "dagster.yaml").read_text().count("timeline/warehouse") == 1
+    assert "is superseded" not in log.read_text()  # no "use dg dev" warning on the project's own command
+
+
+def test_the_nightly_schedule_ships_stopped_as_the_readme_says():
+    from dagster import DefaultScheduleStatus
+
+    from orchestration.schedules import nightly_rebuild
+
+    assert nightly_rebuild.default_status == DefaultScheduleStatus.STOPPED
+    assert "The schedule ships stopped" in (REPO / "README.md").read_text()
