@@ -13,12 +13,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from etl import lexicon
 from etl.actors import actor_index
+from etl.places import (
+    Found,
+    Registry,
+    document_countries,
+    geonames_places,
+    names_an_organisation,
+    place_id,
+    unlisted_places,
+)
 from etl.regex_trie import trie_alternation
 
 _DIRECTIONS = {"east": "East", "west": "West", "north": "North", "south": "South"}
@@ -71,9 +80,11 @@ class Gazetteer:
     def __init__(self, rows: tuple[dict[str, str], ...]) -> None:
         self.places = {r["name"]: Place(r["name"], r.get("parent") or None, r.get("kind", "")) for r in rows}
         self._forms = {r["name"]: r["name"] for r in rows}
+        self.aliases: dict[str, list[str]] = {}
         for r in rows:
             for alias in lexicon.split_list(r.get("aliases", "")):
                 self._forms.setdefault(alias, r["name"])
+                self.aliases.setdefault(r["name"], []).append(alias)
         self._pattern = re.compile(
             rf"(?<![\w-]){trie_alternation(re.escape(f) for f in self._forms)}(?!\w|{_ADJECTIVE_SUFFIX})")
         self._sectors = {}
@@ -81,6 +92,10 @@ class Gazetteer:
             m = re.match(r"(East|West|North|South) (.+)$", place.name)
             if m and place.parent == m.group(2):
                 self._sectors[(m.group(1), place.parent)] = place.name
+
+    def add(self, name: str, parent: str | None, kind: str) -> None:
+        """Register a place a document named that the lexicon lacks (etl.places: GeoNames, unlisted)."""
+        self.places.setdefault(name, Place(name, parent, kind))
 
     def ancestors(self, name: str) -> list[str]:
         """The place and every place containing it, innermost first (a name not in the gazetteer: itself)."""
@@ -207,17 +222,50 @@ def _inside_a_longer_name(text: str, place: PlaceMention) -> bool:
                for m in around)
 
 
+@cache
+def registry() -> Registry:
+    """The places of this process: lexicon ones linked to GeoNames, and those documents add (etl.places)."""
+    return Registry(gazetteer())
+
+
 @lru_cache(maxsize=1)
 def document_places(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
-    """All place mentions of a document (named ones plus resolved anaphora such as 'the city'),
-    in order, and the document's main place; a place inside a longer actor's name is none. The last
-    document's answer is kept: its claims and events, extracted one after the other, share it."""
-    gaz = gazetteer()
-    named = [p for p in gaz.find(text) if not _inside_a_longer_name(text, p)]
+    """All place mentions of a document (lexicon places, GeoNames places, unlisted places, and resolved anaphora
+    such as 'the city'), in order, and the document's main place; a place inside a longer actor's name is none.
+    The last document's answer is kept: its claims and events, extracted one after the other, share it."""
+    gaz, reg = gazetteer(), registry()
+    named = [p for p in gaz.find(text) if not _inside_a_longer_name(text, p) and not names_an_organisation(text, p.end)]
+    countries = document_countries(reg, [p.place for p in named])
+    named = [PlaceMention(p.start, p.end, _other_country(reg, text, p, countries)) for p in named]
+    def in_actor_name(start: int, end: int) -> bool:
+        return _inside_a_longer_name(text, PlaceMention(start, end, ""))
+
+    found = [Found(p.start, p.end, p.place) for p in named]
+    found += geonames_places(reg, text, found, countries, in_actor_name)
+    home = reg.records.get(gaz.main_place(named) or "")
+    country = next((n for n in gaz.ancestors(home.name) if gaz.places[n].kind == "country"), None) if home else None
+    if country is None and countries:
+        country = reg.country_name(countries.most_common(1)[0][0])
+    found += unlisted_places(reg, text, found, country, in_actor_name)
+    named = sorted((PlaceMention(f.start, f.end, f.place) for f in found), key=lambda p: p.start)
     main = gaz.main_place(named)
     referred = [a for a in gaz.anaphora(text, named, main)
                 if not any(n.start < a.end and a.start < n.end for n in named)]
     return tuple(sorted(named + referred, key=lambda p: p.start)), main
+
+
+def _other_country(reg: Registry, text: str, p: PlaceMention, countries) -> str:
+    """A lexicon city named in a document about other countries, when GeoNames has a place of that name in one of
+    them: that place ('Tripoli' in an article about Lebanon)."""
+    place = gazetteer().places[p.place]
+    iso = reg.country_of(p.place)
+    if place.kind != "city" or not countries:
+        return p.place
+    others = [g for g in reg.geo.lookup(text[p.start:p.end])
+              if g.country_code != iso and countries[g.country_code] > countries.get(iso, 0)]
+    if not others:
+        return p.place
+    return reg.add_geonames(max(others, key=lambda g: (countries[g.country_code], g.population)), text[p.start:p.end])
 
 
 _OF_PLACE = re.compile(r"\s+(?:of|in|from|inside|across|into|on|at|near)\s+[\s\w'’-]*$")
@@ -240,8 +288,8 @@ def locate(text: str, places: Sequence[PlaceMention], main: str | None, after: i
            clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:
     """Where something stated at text[..after] happens: a place right after it ("70 percent of
     east Aleppo", "withdrew from the Old City"), else the most specific place of its clause, else
-    of its sentence, else the document's main place. Where a speaker is ('officials in Misrata
-    said') is not where the figure is."""
+    of its sentence, else the nearest place named earlier in its paragraph, else the document's main place.
+    Where a speaker is ('officials in Misrata said') is not where the figure is."""
     for p in places:
         if after <= p.start <= after + 40 and _OF_PLACE.match(text, after, p.start):
             return _sector_named_before(text, places, p, sentence)
@@ -249,7 +297,20 @@ def locate(text: str, places: Sequence[PlaceMention], main: str | None, after: i
         inside = [p for p in places if start <= p.start < end and not _SPEAKER_AFTER.match(text, p.end)]
         if inside:
             return gazetteer().most_specific(inside)
-    return main
+    paragraph = text.rfind("\n", 0, sentence[0]) + 1
+    earlier = [p for p in places if paragraph <= p.start < sentence[0] and not _SPEAKER_AFTER.match(text, p.end)]
+    return earlier[-1].place if earlier else main
+
+
+def place_rows(doc_id: str, names: Iterable[str | None]) -> list[dict]:
+    """Rows of place_store for the places a document's mentions use and every place containing them."""
+    gaz, reg = gazetteer(), registry()
+    rows = []
+    for name in dict.fromkeys(a for n in names if n for a in gaz.ancestors(n)):
+        if (rec := reg.record(name)) is not None:
+            row = {k: v for k, v in vars(rec).items() if k != "parent"}
+            rows.append({**row, "doc_id": doc_id, "parent_id": place_id(rec.parent), "aliases": list(rec.aliases)})
+    return rows
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
