@@ -26,6 +26,7 @@ from etl.claims import extract_claims
 from etl.clean import clean_document
 from etl.dedup_docs import sketch
 from etl.events import extract_events
+from etl.gazetteer import place_rows
 from etl.ids import content_id
 from etl.ingest_stage import remove_orphans
 from etl.model import CleanDocument, RawRecord
@@ -92,11 +93,14 @@ def _claims(row: dict) -> dict[str, list[dict]]:
     if row.get("events_pending"):
         tables["event_store"] = _event_rows(doc_id, doc)
         tables["stage_done"] = [{"doc_id": doc_id, "stage": "events"}]
+    tables["place_store"] = place_rows(doc_id, (r["location"] for rows in tables.values() for r in rows
+                                                if "location" in r))
     return tables
 
 
 def _events(row: dict) -> dict[str, list[dict]]:
-    return {"event_store": _event_rows(row["doc_id"], _stored_document(row))}
+    events = _event_rows(row["doc_id"], _stored_document(row))
+    return {"event_store": events, "place_store": place_rows(row["doc_id"], (e["location"] for e in events))}
 
 
 # pending_sql selects a stage's pending documents; chunks add a doc_id range to it (see _chunks)
@@ -127,6 +131,10 @@ TABLE_SCHEMAS = {
                     "char_start": pl.Int32, "char_end": pl.Int32, "event_type": pl.String, "plover_code": pl.String,
                     "actors": pl.List(pl.String), "target": pl.String, "location": pl.String,
                     "event_date": pl.Date, "date_precision": pl.String, "modality": pl.String},
+    "place_store": {"doc_id": pl.String, "place_id": pl.String, "name": pl.String, "kind": pl.String,
+                    "country_code": pl.String, "admin1": pl.String, "latitude": pl.Float64, "longitude": pl.Float64,
+                    "geonames_id": pl.Int64, "parent_id": pl.String, "coordinates_basis": pl.String,
+                    "aliases": pl.List(pl.String)},
     "stage_done": {"doc_id": pl.String, "stage": pl.String},
 }
 

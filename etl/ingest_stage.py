@@ -22,7 +22,7 @@ from etl.store import transaction, write_frame
 
 SCAN_SCHEMA = {"input_file": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64}
 DERIVED_TABLES = ("doc_store", "doc_blocks", "doc_removed_lines", "doc_sketches", "claim_store",
-                  "event_store", "stage_done", "raw_documents")
+                  "event_store", "place_store", "stage_done", "raw_documents")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,9 @@ SELECT
     c.modality,
     o.observation_id,
     c.count_kind,
-    c.quote_start
+    c.quote_start,
+    pl.place_id
 FROM claim_store AS c
 JOIN documents AS d USING (doc_id)
-LEFT JOIN claim_observation AS o USING (mention_id);
+LEFT JOIN claim_observation AS o USING (mention_id)
+LEFT JOIN places AS pl ON pl.name = c.location;

@@ -243,3 +243,26 @@ COMMENT ON COLUMN cumulative_series.period_start IS 'Start of the window of a pe
 
 COMMENT ON MACRO TABLE timeline_as_known_on IS 'timeline_as_known_on(d): metric_timeline as it stood on date d, recomputed from the documents published on or before d (columns of metric_timeline plus known_on).';
 COMMENT ON MACRO TABLE timeline_rollup IS 'timeline_rollup(d): the timeline roll-up over every modality from the documents published on or before d (every document when d is NULL); metric_timeline, modality_timeline and timeline_as_known_on are its rows.';
+
+COMMENT ON VIEW places IS 'Every place a claim or event mention uses, and every place containing one: the project''s lexicon overlaid on GeoNames (etl/places.py).';
+COMMENT ON COLUMN places.place_id IS 'Place id (derived from the canonical name, which is unique).';
+COMMENT ON COLUMN places.name IS 'Canonical name, as in claim_mentions.location (a GeoNames name another place bears gets its country: ''Tripoli (Lebanon)'').';
+COMMENT ON COLUMN places.kind IS 'country, region, city (any populated place), sector, district, camp, or unlisted (a place the text names that no gazetteer has).';
+COMMENT ON COLUMN places.country_code IS 'ISO 3166 alpha-2 code of the country it lies in, NULL if unknown.';
+COMMENT ON COLUMN places.admin1 IS 'The region (lexicon name) it lies in, else its GeoNames admin1 code (CC.NN), NULL if unknown.';
+COMMENT ON COLUMN places.latitude IS 'Latitude (WGS84), NULL when no gazetteer has the place (unlisted places never have one).';
+COMMENT ON COLUMN places.longitude IS 'Longitude (WGS84), NULL when no gazetteer has the place.';
+COMMENT ON COLUMN places.geonames_id IS 'GeoNames id of the populated place, NULL for regions, sectors, countries and unlisted places.';
+COMMENT ON COLUMN places.parent_id IS 'place_id of the place containing it, NULL for a country.';
+COMMENT ON COLUMN places.aliases IS 'Other spellings: the lexicon''s aliases and the forms documents used.';
+COMMENT ON COLUMN places.coordinates_basis IS 'Where the coordinates come from: geonames, natural_earth (a country''s label point), lexicon, children (mean of the places inside it), parent (those of the place containing it), NULL when none.';
+COMMENT ON VIEW place_ancestors IS 'Each place with itself (depth 0) and every place containing it (depth 1 = its parent).';
+COMMENT ON COLUMN place_ancestors.place_id IS 'The place.';
+COMMENT ON COLUMN place_ancestors.name IS 'Its canonical name.';
+COMMENT ON COLUMN place_ancestors.ancestor_id IS 'A place containing it (or itself at depth 0).';
+COMMENT ON COLUMN place_ancestors.ancestor_name IS 'That place''s canonical name.';
+COMMENT ON COLUMN place_ancestors.depth IS 'How many levels up the ancestor is (0 = the place itself).';
+COMMENT ON COLUMN claim_mentions.place_id IS 'The places row of location, NULL when no place was stated.';
+COMMENT ON COLUMN event_mentions.place_id IS 'The places row of location, NULL when unknown.';
+COMMENT ON MACRO TABLE places_within IS 'places_within(p): the place named p (name or place_id) and every place inside it (columns of places plus depth below p).';
+COMMENT ON MACRO TABLE observations_within IS 'observations_within(p): observations of place p and of every place inside it, each real figure once: an observation on a containing place that one inside it matches (same metric, unit, modality, subject, dates a day apart, values within 5%) is left out.';
