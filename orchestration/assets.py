@@ -23,6 +23,7 @@ from etl.dedup_docs import link_duplicates
 from etl.dedup_events import cluster_events
 from etl.ingest import default_inputs
 from etl.ingest_stage import changed_files, ingest, scan
+from etl.maps import busiest_metric, draw_map, map_file_name, read_latest
 from orchestration.extraction import NOTHING_NEW, claim_mentions, documents, event_mentions, utc_now
 from orchestration.partitions import batch_key
 from orchestration.paths import charts_folder
@@ -90,8 +91,8 @@ def published_warehouse(warehouse: WarehouseResource) -> MaterializeResult:
 
 
 @asset(group_name="timeline", deps=[published_warehouse],
-       description="Charts of the busiest published series, drawn into <warehouse stem>_charts/ beside the "
-                   "warehouse and shown here.")
+       description="Charts of the busiest published series and a map of the most mapped metric's latest figure per "
+                   "place, drawn into <warehouse stem>_charts/ beside the warehouse and shown here.")
 def timeline_charts(warehouse: WarehouseResource) -> MaterializeResult:
     folder = charts_folder(warehouse.published)
     metadata: dict[str, MetadataValue] = {}
@@ -104,6 +105,14 @@ def timeline_charts(warehouse: WarehouseResource) -> MaterializeResult:
             image = base64.b64encode(out.read_bytes()).decode()
             markdown = f"![{metric} in {location}](data:image/png;base64,{image})"
             metadata[f"{metric} / {location}"] = MetadataValue.md(markdown)
+        metric = busiest_metric(con)
+        if metric:
+            latest = read_latest(con, metric)
+            if not latest.is_empty():
+                out = draw_map(latest, folder / map_file_name(metric), f"{metric}: latest figure per place")
+                draw_map(latest, out.with_suffix(".html"), f"{metric}: latest figure per place")
+                image = base64.b64encode(out.read_bytes()).decode()
+                metadata[f"map / {metric}"] = MetadataValue.md(f"![map of {metric}](data:image/png;base64,{image})")
     return MaterializeResult(metadata={"folder": MetadataValue.path(str(folder)), **metadata})
 
 

@@ -1,4 +1,4 @@
-"""The analyst commands of `timeline`: dictionary, export, chart, search.
+"""The analyst commands of `timeline`: dictionary, export, chart, map, search.
 
 Every command reads the published warehouse on a read-only connection. User text reaches SQL only
 as bound parameters; metric and location names are checked against what the warehouse holds.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,6 +87,21 @@ def _cmd_chart(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_map(args: argparse.Namespace) -> int:
+    from etl import maps
+
+    with read_only(args) as con:
+        metric = _known(con, "metric", args.metric)
+        frame = maps.read_latest(con, metric, args.since, args.until)
+    window = f" ({args.since or '…'} to {args.until or '…'})" if args.since or args.until else ""
+    title = f"{metric}: latest figure per place{window}"
+    png = Path(maps.map_file_name(metric))
+    outs = [Path(args.out)] if args.out else [png, png.with_suffix(".html")]
+    written = [str(maps.draw_map(frame, out, title)) for out in outs]
+    print(f"wrote {', '.join(written)} ({frame.height} places)")
+    return 0
+
+
 def _cmd_search(args: argparse.Namespace) -> int:
     from etl import search
 
@@ -103,7 +119,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
-    """Register dictionary, export, chart and search on the `timeline` parser's subcommands."""
+    """Register dictionary, export, chart, map and search on the `timeline` parser's subcommands."""
     d = subparsers.add_parser("dictionary", help="render the data dictionary (every view and column) as Markdown")
     d.add_argument("--out", help="file to write (default: print)")
     d.set_defaults(func=_cmd_dictionary)
@@ -123,6 +139,13 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                                  "the name the timeline_charts asset uses)")
     c.add_argument("--warehouse", help=WAREHOUSE_HELP)
     c.set_defaults(func=_cmd_chart)
+    m = subparsers.add_parser("map", help="draw the latest figure of a metric per place (PNG and pannable HTML)")
+    m.add_argument("metric", help="what is counted, e.g. people_killed (an unknown one lists those held)")
+    m.add_argument("--since", type=date.fromisoformat, help="only figures as of this day or later (YYYY-MM-DD)")
+    m.add_argument("--until", type=date.fromisoformat, help="only figures as of this day or earlier (YYYY-MM-DD)")
+    m.add_argument("--out", help="one file ending in .png or .html (default: map_<metric>.png and .html, '_' as '-')")
+    m.add_argument("--warehouse", help=WAREHOUSE_HELP)
+    m.set_defaults(func=_cmd_map)
     s = subparsers.add_parser("search", help="BM25 search of documents and quotes, with the figures they state")
     s.add_argument("text", help="words to look for, e.g. 'hospital shelling'")
     s.add_argument("--limit", type=int, default=10, help="most matches to print (default: 10)")
