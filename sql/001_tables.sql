@@ -220,3 +220,20 @@ CREATE TABLE IF NOT EXISTS conflict_store (
     count_kind              VARCHAR,
     period_start            DATE
 );
+
+-- Written by the extraction stages (etl/document_stages.py): one row per (document, place) its mentions use,
+-- with every place containing it, so a document's rows leave with it; read by the places view (sql/012_places.sql).
+CREATE TABLE IF NOT EXISTS place_store (
+    doc_id            VARCHAR NOT NULL,
+    place_id          VARCHAR NOT NULL,
+    name              VARCHAR NOT NULL,
+    kind              VARCHAR,
+    country_code      VARCHAR,
+    admin1            VARCHAR,
+    latitude          DOUBLE,
+    longitude         DOUBLE,
+    geonames_id       BIGINT,
+    parent_id         VARCHAR,
+    coordinates_basis VARCHAR,
+    aliases           VARCHAR[]
+);

@@ -1,21 +1,5 @@
--- Places: every place a claim or event mention uses, with its parents (etl/places.py, etl/gazetteer.py).
--- The extraction stage writes one row per (document, place) it used, so a document's rows leave with it;
--- the view keeps one row per place and the union of the spellings documents used.
-CREATE TABLE IF NOT EXISTS place_store (
-    doc_id            VARCHAR NOT NULL,
-    place_id          VARCHAR NOT NULL,
-    name              VARCHAR NOT NULL,
-    kind              VARCHAR,
-    country_code      VARCHAR,
-    admin1            VARCHAR,
-    latitude          DOUBLE,
-    longitude         DOUBLE,
-    geonames_id       BIGINT,
-    parent_id         VARCHAR,
-    coordinates_basis VARCHAR,
-    aliases           VARCHAR[]
-);
-
+-- Places: every place a claim or event mention uses, with its parents (etl/places.py, etl/gazetteer.py), from
+-- place_store (sql/001_tables.sql); the view keeps one row per place and the union of the spellings documents used.
 CREATE OR REPLACE VIEW places AS
 SELECT
     place_id,

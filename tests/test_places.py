@@ -63,7 +63,8 @@ def test_common_words_and_first_names_are_no_places():
 
 
 def test_an_unlisted_village_sits_under_the_parent_the_text_gives():
-    text = "Shelling killed 7 people in Ein Tarma, a suburb of Damascus. Four people died in the village of Zorzor Tahta."
+    text = ("Shelling killed 7 people in Ein Tarma, a suburb of Damascus. "
+            "Four people died in the village of Zorzor Tahta.")
     found = located(text)
     suburb, village = registry().record(found["Ein Tarma"]), registry().record(found["Zorzor Tahta"])
     assert suburb.kind == village.kind == "unlisted"
