@@ -1,7 +1,9 @@
-"""Line charts of a figure's series: a pure function from a polars frame to a PNG or HTML file.
+"""Charts of a figure's series: a pure function from a polars frame to a PNG or HTML file.
 
-Asserted points are joined by a line per subject, each with a value_min..value_max error bar (no band
-between points: a range is known only where a figure was reported); hypothetical,
+A series is one (subject, count_kind). Asserted levels and running totals are points joined by a line, each
+with a value_min..value_max error bar (no band between points: a range is known only where a figure was
+reported); asserted period counts are bars over their windows (period_start to as_of; one day when no start
+is known), never joined to the running totals beside them; hypothetical,
 proposed, claimed and denied figures are drawn as unjoined hollow markers of their own shape, so a
 reader never mistakes them for the series. Each point is annotated above its error bar with its number of
 sources and, when its mentions say so, its qualifier ("at least 37, 2 src"; series of up to MAX_ANNOTATED_POINTS
@@ -30,7 +32,9 @@ import polars as pl  # noqa: E402
 MODALITY_MARKERS = {"hypothetical": "^", "proposed": "s", "claimed": "D", "denied": "X"}
 # Above this many points the source counts would overlap and drawing them costs seconds per chart.
 MAX_ANNOTATED_POINTS = 60
-SERIES_COLUMNS = ("subject", "as_of", "modality", "qualifier", "value", "value_min", "value_max", "n_sources", "unit")
+SERIES_COLUMNS = ("subject", "count_kind", "period_start", "as_of", "modality", "qualifier", "value", "value_min",
+                  "value_max", "n_sources", "unit")
+KIND_LABELS = {"level": "", "cumulative": ", running total", "period": ", count in period"}
 # How a point's qualifier reads on the chart; exact figures carry none.
 QUALIFIER_WORDS = {"approx": "about", "at_least": "at least", "more_than": "more than", "at_most": "at most",
                    "less_than": "less than"}
@@ -39,13 +43,13 @@ DAILY_TICKS_BELOW = timedelta(days=15)
 
 # A point's qualifier: the one its mentions use most (ties: the first in name order).
 SERIES_SQL = """
-SELECT t.subject, t.as_of, t.modality,
+SELECT t.subject, t.count_kind, t.period_start, t.as_of, t.modality,
        (SELECT mode(c.qualifier ORDER BY c.qualifier) FROM claim_mentions c
         WHERE list_contains(t.observation_ids, c.observation_id)) AS qualifier,
        t.value, t.value_min, t.value_max, t.n_sources, t.unit
 FROM modality_timeline t
 WHERE t.metric = $metric AND t.location = $location AND ($subject IS NULL OR t.subject = $subject)
-ORDER BY t.as_of, t.subject, t.modality
+ORDER BY t.as_of, t.subject, t.count_kind, t.modality
 """
 BUSIEST_SERIES_SQL = """
 SELECT metric, location, count(*) AS points
@@ -75,8 +79,18 @@ def chart_file_name(metric: str, location: str) -> str:
     return "_".join(slug) + ".png"
 
 
-def _label(subject: str | None) -> str:
-    return subject or "subject unknown"
+def _label(subject: str | None, kind: str | None) -> str:
+    return (subject or "subject unknown") + KIND_LABELS.get(kind or "level", "")
+
+
+def _bars(ax: plt.Axes, rows: pl.DataFrame, colour: str, label: str) -> None:
+    """Period counts as bars over their windows, from period_start (else as_of) to the end of as_of."""
+    starts = [r["period_start"] or r["as_of"] for r in rows.iter_rows(named=True)]
+    widths = [(r["as_of"] - start).days + 1 for r, start in zip(rows.iter_rows(named=True), starts, strict=True)]
+    ax.bar(starts, rows["value"], width=widths, align="edge", color=colour, alpha=0.35, edgecolor=colour,
+           label=label)
+    ax.errorbar(rows["as_of"], rows["value"], fmt="none", ecolor=colour, capsize=4,
+                yerr=[rows["value"] - rows["value_min"], rows["value_max"] - rows["value"]])
 
 
 def _point_note(row: dict) -> str:
@@ -90,6 +104,8 @@ def _date_axis(ax: plt.Axes, frame: pl.DataFrame) -> None:
     """Daily ticks on short spans (a day's label never repeats), automatic ones beyond; a lone date gets a day
     either side."""
     first, last = frame["as_of"].min(), frame["as_of"].max()
+    if frame["period_start"].drop_nulls().len():  # a bar starts at its window's start
+        first = min(first, frame.filter(pl.col("count_kind") == "period")["period_start"].drop_nulls().min() or first)
     if last - first < DAILY_TICKS_BELOW:
         ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, (last - first).days // 7)))
         ax.set_xlim(first - timedelta(days=1), last + timedelta(days=1))
@@ -101,18 +117,21 @@ def _date_axis(ax: plt.Axes, frame: pl.DataFrame) -> None:
 def _draw(frame: pl.DataFrame, title: str) -> plt.Figure:
     fig, ax = plt.subplots(figsize=(10, 5.5), dpi=110)
     colours = {}
-    for (subject,), series in frame.sort("as_of").group_by(["subject"], maintain_order=True):
+    for (subject, kind), series in frame.sort("as_of").group_by(["subject", "count_kind"], maintain_order=True):
         asserted = series.filter(pl.col("modality") == "asserted")
-        colour = colours.setdefault(subject, f"C{len(colours)}")
-        if not asserted.is_empty():
-            ax.plot(asserted["as_of"], asserted["value"], "-o", color=colour, label=f"{_label(subject)} (asserted)")
+        colour = colours.setdefault((subject, kind), f"C{len(colours)}")
+        if kind == "period" and not asserted.is_empty():
+            _bars(ax, asserted, colour, f"{_label(subject, kind)} (asserted)")
+        elif not asserted.is_empty():
+            ax.plot(asserted["as_of"], asserted["value"], "-o", color=colour,
+                    label=f"{_label(subject, kind)} (asserted)")
             ax.errorbar(asserted["as_of"], asserted["value"], fmt="none", ecolor=colour, capsize=4,
                         yerr=[asserted["value"] - asserted["value_min"], asserted["value_max"] - asserted["value"]])
         for modality, marker in MODALITY_MARKERS.items():
             other = series.filter(pl.col("modality") == modality)
             if not other.is_empty():
                 ax.scatter(other["as_of"], other["value"], marker=marker, s=80, facecolors="none", edgecolors=colour,
-                           linewidths=1.8, label=f"{_label(subject)} ({modality}, not asserted)")
+                           linewidths=1.8, label=f"{_label(subject, kind)} ({modality}, not asserted)")
         for row in series.iter_rows(named=True) if frame.height <= MAX_ANNOTATED_POINTS else ():
             # above the error bar's cap and the marker, on a white ground so lines never run through it
             top = max(row["value"], row["value_max"] if row["value_max"] is not None else row["value"])

@@ -415,3 +415,25 @@ def test_two_days_joined_by_and_are_one_window():
 def test_a_photo_credit_ends_a_caption_run_into_the_text():
     text = "Rebels hold a checkpoint near Aleppo June 6 2015 (Reuters) Two people were killed in Avanli village."
     assert only(text).as_of == date(2017, 3, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Islamic State was pushed back. Counter-Terrorism Service units now control about a quarter of the city of Mosul.",
+    "Rebels retreated from the ruins. The Tiger Forces hold 40 percent of Palmyra, a military source said.",
+    "Regime loyalists control about 70 percent of Aleppo's old city, the Observatory said.",
+    "Taliban fighters fled as the Afghan National Army took control of 60 percent of Kunduz.",
+])
+def test_a_unit_or_alias_of_a_side_holds_ground_for_that_side(text):
+    assert extract_claims(doc(text))[-1].subject == "government forces"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Iraq's Ministry of Migration and Displacement said on Wednesday that about 76,000 people have been displaced "
+     "since the campaign began, a higher figure than the one given by the UN migration agency.",
+     "Iraq's Ministry of Migration and Displacement"),
+    ("Yemen's Health Ministry said 40 people were killed in Taiz, while the UN gave no figure.", "health ministry"),
+    ("At least 30 civilians were killed in Bakhmut, according to the UN, as Russian forces shelled the town.",
+     "United Nations"),
+])
+def test_a_figure_is_attributed_to_its_own_reporting_cue(text, source):
+    assert extract_claims(doc(text))[0].attributed_to == source
