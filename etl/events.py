@@ -84,6 +84,13 @@ _STARTED_BEFORE = re.compile(r"\b(?:since|began|begun|started|launched|beginning
 # ('forced to flee', 'agreed to withdraw') an infinitive, a purpose or plan, not an act reported; 'quoted as saying'
 _NOUN_OR_INFINITIVE_BEFORE = re.compile(
     r"\b(?:(?:a|an|the|its|their|his|her|this|that|any|no|another)\s+(?:[\w-]+\s+)?|to\s+|as\s+)$", re.I)
+# a statement's own date stands next to its verb ('said on Friday', 'in a Friday statement'); a date further
+# off is what it speaks of ('the UN said it would probe ... a massacre last week')
+_SPEECH_DATE_REACH = 25
+# what a speaker says of its own act ('announced on Sunday that it had retaken ...'): that act, not a statement
+_OWN_ACT_AFTER = re.compile(r"\s*(?:(?:on|late|early)\s+\w+\s+|\w+day\s+)?(?:that\s+)?(?:it|they|we|its|their)\b", re.I)
+# '..., an army spokesman said.': a speaker closing the sentence is the source of what it reports
+_TRAILING_ATTRIBUTION = 45
 _REQUIRE_WINDOW = 80
 _PRECISION_OF_VALUE = {10: "day", 7: "month", 4: "year"}  # by the length of a TIMEX3 value: 2014-09-16, 2019-12
 _PLACE = "<place>"  # in a rule's requires: a gazetteer place right after the trigger counts
@@ -258,11 +265,14 @@ def _target(text: str, trigger: re.Match, clause: Span, actors: tuple[str, ...])
 
 def _since_start(text: str, trigger: re.Match, clause: Span, expressions: Sequence[TimeExpression]) -> Dating | None:
     """The date of an event a 'since' period starts from, when its clause gives it ('since the militants
-    launched their offensive on Sept. 16'): an event of its own, dated at the period's start."""
-    if not _SINCE_BEFORE.search(text, max(clause[0], trigger.start() - 60), trigger.start()):
+    launched their offensive on Sept. 16'): an event of its own, dated at the period's start; likewise an
+    event a since-adverbial opens ('Since late last week the rebels have taken over the crossing')."""
+    since = _SINCE_BEFORE.search(text, max(clause[0], trigger.start() - 60), trigger.start())
+    if not since:
         return None
+    adverbial = (e for e in expressions if since.start() < e.start <= since.start() + 7 and e.end <= trigger.start())
     after = (e for e in expressions if trigger.end() <= e.start < clause[1] and e.is_period)
-    start = next((e for e in after if e.range_start), None)
+    start = next((e for e in (*adverbial, *after) if e.range_start), None)
     if start is None or start.range_start is None:
         return None
     return Dating(start.range_start, None, _PRECISION_OF_VALUE.get(len(start.value), "day"), "text")
@@ -344,7 +354,8 @@ def _event_dating(text: str, expressions: Sequence[TimeExpression], sentence: Sp
                  and e.range_start == dating.period_start), None)
     if span is None or speech:  # another clause's span, or a statement made at its end ('said on Friday')
         return Dating(dating.as_of, None, dating.precision, dating.basis)
-    if _STARTED_BEFORE.search(text, max(clause[0], span.start - 20), span.start) and not _FIGURE.search(text, *clause):
+    if (_STARTED_BEFORE.search(text, max(clause[0], span.start - 20), span.start)
+            and not _FIGURE.search(text, clause[0], span.end)):
         return Dating(dating.period_start, None, _PRECISION_OF_VALUE.get(len(span.value), "day"), "text")
     days = (dating.as_of - dating.period_start).days
     precision = "day" if days <= 2 else "week" if days <= 10 else "month" if days <= 45 else "year"
@@ -362,11 +373,12 @@ def _middle_of_unit(dating: Dating) -> Dating:
     return dating
 
 
-def _one_per_occasion(events: list[EventMention], speech_verbs: set[int], tolls: set[int]) -> list[EventMention]:
-    """One statement per speaker per day in a document, and none by a speaker whose own act the sentence
-    reports ('the army announced it had retaken five villages' is the capture); `speech_verbs`: the indexes
-    of statements found by a speech verb. An attack named only as the cause of a toll ('air strikes on Tuesday
-    killed 39 people'; `tolls`: their indexes) is the attack the document tells of elsewhere that day, if it does."""
+def _one_per_occasion(events: list[EventMention], own_acts: set[int], tolls: set[int]) -> list[EventMention]:
+    """One statement per speaker per day in a document, and none by a speaker who tells of its own act or only
+    attributes what the sentence reports ('the army announced it had retaken five villages' is the capture;
+    'Troops took the mosque, an army spokesman said' too; `own_acts`: the indexes of such statements). An
+    attack named only as the cause of a toll ('air strikes on Tuesday killed 39 people'; `tolls`: their indexes)
+    is the attack the document tells of elsewhere that day, if it does."""
     told = {e.event_date for i, e in enumerate(events) if e.event_type == "attack" and i not in tolls}
     seen: set[tuple[tuple[str, ...], date | None]] = set()
     kept = []
@@ -374,10 +386,8 @@ def _one_per_occasion(events: list[EventMention], speech_verbs: set[int], tolls:
         if i in tolls and event.event_date in told:
             continue
         if event.event_type == "statement":
-            if i in speech_verbs and any(
-                other.quote_start == event.quote_start and other.event_type != "statement"
-                and set(other.actors) & set(event.actors) for other in events
-            ):
+            if i in own_acts and any(other.quote_start == event.quote_start and other.event_type != "statement"
+                                     for other in events):
                 continue
             if (event.actors, event.event_date) in seen:
                 continue
@@ -392,7 +402,7 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
     expressions = dates.document_expressions(text, doc.published_on)
     places, main = document_places(text)
     events: list[EventMention] = []
-    speech_verbs: set[int] = set()
+    own_acts: set[int] = set()
     tolls: set[int] = set()
     positions, rules = _candidate_rules(text)
     spans = sentences(text)
@@ -416,11 +426,16 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
             if rule.speech_verb:
                 if _attributes_figure(text, m, sentence):
                     continue
-                speech_verbs.add(len(events))
+                if _OWN_ACT_AFTER.match(text, m.end()) or sentence[1] - m.end() <= _TRAILING_ATTRIBUTION:
+                    own_acts.add(len(events))
             if rule.event_type == "attack" and _FIGURE.search(text, *clause):
                 tolls.add(len(events))
             dating = since or _event_dating(text, expressions, sentence, clause, m, doc.published_on,
                                             rule.event_type in _SPEECH_ACTS)
+            if rule.event_type == "statement" and doc.published_on and not any(
+                    m.start() - _SPEECH_DATE_REACH <= e.end and e.start <= m.end() + _SPEECH_DATE_REACH
+                    for e in expressions):
+                dating = Dating(doc.published_on, None, "day", "published")
             events.append(EventMention(
                 quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=m.start(), char_end=m.end(),
                 event_type=rule.event_type, plover_code=rule.plover_code, actors=actors,
@@ -428,5 +443,5 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
                 event_date=dating.as_of, date_precision=dating.precision,
                 modality=mood,
             ))
-    events = _one_per_occasion(events, speech_verbs, tolls)
+    events = _one_per_occasion(events, own_acts, tolls)
     return events + continued_statements(text, spans, [e for e in events if e.event_type in _SPEECH_ACTS])
