@@ -73,7 +73,7 @@ _SPEAKER_AFTER = re.compile(r"\s+(?:the\s+)?", re.I)
 # not the author of a statement of its own
 _FIGURE = re.compile(
     r"\b\d{1,3}(?:,\d{3})+\b|\b(?:\d+(?!\d|\s*(?:st|nd|rd|th)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
-    r"(?<!\b(?:19|20)\d\d)|dozens|scores|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?<!\b(?:19|20)\d\d)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty)\s+(?:[\w-]+\s+){0,4}?(?:people|civilians|children|fighters|soldiers|militants|rebels|"
     r"troops|members|gunmen|killed|dead|died|wounded|injured|displaced|evacuated|deaths|casualties|bodies|refugees|"
     r"families|of\s+the|reinforcements|assailants|nationals|neighbourhoods|neighborhoods|districts|villages|settlements)\b"
@@ -91,6 +91,7 @@ _SPEECH_DATE_REACH = 25
 _OWN_ACT_AFTER = re.compile(r"\s*(?:(?:on|late|early)\s+\w+\s+|\w+day\s+)?(?:that\s+)?(?:it|they|we|its|their)\b", re.I)
 # '..., an army spokesman said.': a speaker closing the sentence is the source of what it reports
 _TRAILING_ATTRIBUTION = 45
+_ATTRIBUTION_BREAK = re.compile(r"[,\"\u201d]")
 _REQUIRE_WINDOW = 80
 _PRECISION_OF_VALUE = {10: "day", 7: "month", 4: "year"}  # by the length of a TIMEX3 value: 2014-09-16, 2019-12
 _PLACE = "<place>"  # in a rule's requires: a gazetteer place right after the trigger counts
@@ -212,7 +213,7 @@ def _triggers(text: str, sentence: Span, candidates: frozenset[int],
             if rule.bases and m.group().lower().split()[0].endswith("ing") and not _PROGRESSIVE_BEFORE.search(
                     text, max(sentence[0], m.start() - 30), m.start()):
                 continue
-            clause = containing(spans, m.start())
+            clause = containing(spans, m.end() - 1)  # a trigger across a comma: the clause of its verb
             if rule.without_figure and _FIGURE.search(text, *clause):
                 continue
             window = min(clause[1], m.end() + _REQUIRE_WINDOW)
@@ -426,7 +427,9 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
             if rule.speech_verb:
                 if _attributes_figure(text, m, sentence):
                     continue
-                if _OWN_ACT_AFTER.match(text, m.end()) or sentence[1] - m.end() <= _TRAILING_ATTRIBUTION:
+                if _OWN_ACT_AFTER.match(text, m.end()) or (
+                        sentence[1] - m.end() <= _TRAILING_ATTRIBUTION
+                        and _ATTRIBUTION_BREAK.search(text, max(sentence[0], m.start() - 60), m.start())):
                     own_acts.add(len(events))
             if rule.event_type == "attack" and _FIGURE.search(text, *clause):
                 tolls.add(len(events))
