@@ -42,7 +42,7 @@ def test_past_forms_of_a_speech_verb() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     # fled, streamed out: people leaving a place
     ("Thousands of civilians fled the town of Hamouria on Thursday as government forces advanced.",
-     ("evacuation", ("civilians",), None, date(2018, 3, 8), "day")),
+     ("evacuation", ("civilians",), "Hamouria", date(2018, 3, 8), "day")),
     ("Tens of thousands of Tamil civilians streamed out of Mullaitivu on Monday.",
      ("evacuation", ("civilians",), "Mullaitivu", date(2018, 3, 5), "day")),
     # split the enclave into three parts
