@@ -37,7 +37,7 @@ EVENT_TYPES = ["attack", "statement", "capture", "talks", "withdraw", "call_for_
 
 # u(k) = a uniform number in [0, 1) drawn from the fact f or the mention i and a salt k
 CLAIMS_SQL = """
-INSERT INTO claim_store
+INSERT INTO internal.claim_store
 WITH base AS (
     SELECT i, CAST(pow(hash(i, 'fact') % 1000000 / 1e6, 1.5) * $facts AS BIGINT) AS f FROM range($n) t(i)
 ),
@@ -75,7 +75,7 @@ FROM shaped
 """
 
 EVENTS_SQL = """
-INSERT INTO event_store
+INSERT INTO internal.event_store
 WITH base AS (
     SELECT i, CAST(pow(hash(i, 'fact') % 1000000 / 1e6, 1.5) * $facts AS BIGINT) AS f FROM range($n) t(i)
 )
@@ -95,13 +95,13 @@ FROM base
 """
 
 DOCS_SQL = """
-INSERT INTO doc_store
+INSERT INTO internal.doc_store
 SELECT 'doc' || lpad(CAST(d AS VARCHAR), 8, '0'), NULL, NULL,
        DATE '2011-01-01' + CAST(hash(d, 'pub') % 4700 AS INTEGER), 'explicit', 'en', ''
 FROM range($n) t(d)
 """
 SKETCHES_SQL = """
-INSERT INTO doc_sketches
+INSERT INTO internal.doc_sketches
 WITH docs AS (
     SELECT d, CASE WHEN hash(d, 'copy') % 10 = 0 AND d > 0 THEN hash(d, 'of') % d ELSE d END AS base FROM range($n) t(d)
 )

@@ -40,25 +40,25 @@ from etl.store import apply_schema  # noqa: E402
 FILL_SQL = [
     # claim_store rows as bench_dedup writes them, then each mention's fact as its observation
     CLAIMS_SQL,
-    """INSERT INTO claim_observation
+    """INSERT INTO internal.claim_observation
        WITH base AS (SELECT i, CAST(pow(hash(i, 'fact') % 1000000 / 1e6, 1.5) * $facts AS BIGINT) AS f
                      FROM range($n) t(i))
        SELECT md5('mention' || i), md5('observation' || f) FROM base""",
-    """INSERT INTO observation_conflicts
-       SELECT DISTINCT observation_id, md5('conflict' || hash(observation_id) % 1000) FROM claim_observation
+    """INSERT INTO internal.observation_conflicts
+       SELECT DISTINCT observation_id, md5('conflict' || hash(observation_id) % 1000) FROM internal.claim_observation
        WHERE hash(observation_id, 'c') % 100 < 3""",
-    """INSERT INTO doc_store
+    """INSERT INTO internal.doc_store
        SELECT 'doc' || d, 'title ' || d,
               CASE WHEN hash(d, 'pub') % 10 < 3 THEN NULL ELSE 'Publisher ' || hash(d, 'p') % 40 END,
               DATE '2011-01-01' + CAST(hash(d, 'date') % 4700 AS INTEGER), 'explicit', 'en', 'body of ' || d
        FROM range($docs) t(d)""",
-    """INSERT INTO document_sources
+    """INSERT INTO internal.document_sources
        SELECT 'inbox/' || d || '.txt', 'inbox/' || d || '.txt', 'doc' || d, TIMESTAMP '2024-01-01'
        FROM range($docs) t(d)""",
-    """INSERT INTO doc_duplicates
+    """INSERT INTO internal.doc_duplicates
        SELECT 'doc' || d, 'doc' || (hash(d, 'of') % d), 0.8 FROM range(1, $docs) t(d) WHERE hash(d, 'dup') % 100 < 5""",
     EVENTS_SQL,
-    """INSERT INTO event_cluster
+    """INSERT INTO internal.event_cluster
        WITH base AS (SELECT i, CAST(pow(hash(i, 'fact') % 1000000 / 1e6, 1.5) * $facts AS BIGINT) AS f
                      FROM range($events) t(i))
        SELECT md5('event' || i), md5('event' || f) FROM base""",
@@ -79,14 +79,15 @@ QUERIES = {
                          "ORDER BY as_of",
     "modality_timeline": "SELECT * FROM modality_timeline WHERE metric = 'people_killed' AND location = {location}",
     "conflicting_figures": "SELECT * FROM conflicting_figures WHERE conflict_group = "
-                           "(SELECT min(conflict_group) FROM observation_conflicts) ORDER BY observation_value",
+                           "(SELECT min(conflict_group) FROM internal.observation_conflicts) "
+                           "ORDER BY observation_value",
     "claim_mentions": "SELECT * FROM claim_mentions WHERE doc_id = {doc_id}",
     "documents": "SELECT * FROM documents WHERE doc_id = {doc_id}",
     "event_mentions": "SELECT * FROM event_mentions WHERE doc_id = {doc_id}",
     "events": "SELECT * FROM events WHERE event_type = 'veto' AND location = {location} ORDER BY event_date",
-    "document_sources": "SELECT * FROM document_sources WHERE doc_id = {doc_id}",
+    "document_sources": "SELECT * FROM internal.document_sources WHERE doc_id = {doc_id}",
     "document_source_keys": "SELECT * FROM document_source_keys WHERE doc_id = {doc_id}",
-    "quarantine": "SELECT * FROM quarantine WHERE reason = 'empty'",
+    "quarantine": "SELECT * FROM internal.quarantine WHERE reason = 'empty'",
     "places": "SELECT * FROM places WHERE name = {location}",
     "timeline_as_known_on": "SELECT * FROM timeline_as_known_on(DATE '2016-12-31') "
                             "WHERE metric = 'people_displaced' AND location = {location}",
@@ -148,7 +149,7 @@ def main() -> None:
                   f"publish_observations + publish_events {publish_s:.1f} s", flush=True)
         with duckdb.connect(str(path), read_only=True) as con:
             counts = {v: con.execute(f"SELECT count(*) FROM {v}").fetchone()[0]
-                      for v in ("claim_store", "observations", "metric_timeline", "event_store")}
+                      for v in ("internal.claim_store", "observations", "metric_timeline", "internal.event_store")}
             present = relations(con)
         print(", ".join(f"{k}={v:,}" for k, v in counts.items()))
         print("| view | lookup ms | rows | full scan ms |")

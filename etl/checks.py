@@ -30,30 +30,30 @@ CHECKS = {
     c.name: c
     for c in [
         Check("dated_claims_have_as_of", "every claim of a dated document has an as_of", """
-            SELECT c.mention_id, c.doc_id FROM claim_store c JOIN doc_store d USING (doc_id)
+            SELECT c.mention_id, c.doc_id FROM internal.claim_store c JOIN internal.doc_store d USING (doc_id)
             WHERE d.published_on IS NOT NULL AND c.as_of IS NULL"""),
         Check("claim_offsets_inside_quote", "body_text[char_start:char_end] lies inside quote, quote inside body_text",
               """
-            SELECT c.mention_id, c.doc_id FROM claim_store c JOIN doc_store d USING (doc_id)
+            SELECT c.mention_id, c.doc_id FROM internal.claim_store c JOIN internal.doc_store d USING (doc_id)
             WHERE NOT (c.quote_start >= 0 AND c.quote_start <= c.char_start AND c.char_start < c.char_end
                        AND c.char_end <= c.quote_start + length(c.quote)
                        AND substr(d.body_text, c.quote_start + 1, length(c.quote)) = c.quote)"""),
         Check("event_offsets_inside_quote", "event trigger inside its quote, quote inside body_text", """
-            SELECT e.mention_id, e.doc_id FROM event_store e JOIN doc_store d USING (doc_id)
+            SELECT e.mention_id, e.doc_id FROM internal.event_store e JOIN internal.doc_store d USING (doc_id)
             WHERE NOT (e.quote_start >= 0 AND e.quote_start <= e.char_start AND e.char_start < e.char_end
                        AND e.char_end <= e.quote_start + length(e.quote)
                        AND substr(d.body_text, e.quote_start + 1, length(e.quote)) = e.quote)"""),
         Check("percents_within_0_100", "percentages (value and range bounds) within 0-100", """
-            SELECT mention_id, value FROM claim_store
+            SELECT mention_id, value FROM internal.claim_store
             WHERE unit = 'percent' AND (value NOT BETWEEN 0 AND 100 OR value_low NOT BETWEEN 0 AND 100
                                         OR value_high NOT BETWEEN 0 AND 100)"""),
         Check("claims_have_a_count_kind", "every claim is a level, a running total or a period count", """
-            SELECT mention_id, count_kind FROM claim_store
+            SELECT mention_id, count_kind FROM internal.claim_store
             WHERE count_kind IS NULL OR count_kind NOT IN ('level', 'cumulative', 'period')"""),
         Check("conflicts_compare_like_with_like",
               "no conflict_group mixes kinds or periods (period_start; as_of too for period counts)", """
             SELECT conflict_group, list(DISTINCT count_kind), list(DISTINCT period_start), list(DISTINCT as_of)
-            FROM observation_store WHERE conflict_group IS NOT NULL
+            FROM internal.observation_store WHERE conflict_group IS NOT NULL
             GROUP BY conflict_group
             HAVING count(DISTINCT coalesce(count_kind, '')) > 1
                 OR count(DISTINCT coalesce(CAST(period_start AS VARCHAR), '')) > 1
@@ -65,9 +65,9 @@ CHECKS = {
             UNION ALL SELECT 'observations', observation_id FROM observations GROUP BY ALL HAVING count(*) > 1
             UNION ALL SELECT 'events', event_id FROM events GROUP BY ALL HAVING count(*) > 1"""),
         Check("every_input_accounted_for", "every input file is a document source or in quarantine", """
-            SELECT i.input_file FROM input_files i
-            WHERE NOT EXISTS (SELECT 1 FROM document_sources s WHERE s.input_file = i.input_file)
-              AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.input_file = i.input_file)"""),
+            SELECT i.input_file FROM internal.input_files i
+            WHERE NOT EXISTS (SELECT 1 FROM internal.document_sources s WHERE s.input_file = i.input_file)
+              AND NOT EXISTS (SELECT 1 FROM internal.quarantine q WHERE q.input_file = i.input_file)"""),
     ]
 }
 

@@ -47,7 +47,8 @@ def _comparable(edges: set[tuple[str, str]], con: duckdb.DuckDBPyConnection,
     involved = {o for edge in edges for o in edge}
     if not involved:
         return edges
-    mentions = con.sql("SELECT mention_id, doc_id, quote_start, count_kind, period_start, as_of FROM claim_store").pl()
+    mentions = con.sql("SELECT mention_id, doc_id, quote_start, count_kind, period_start, as_of "
+                       "FROM internal.claim_store").pl()
     mentions = mentions.with_columns(observation_id=pl.col("mention_id").replace_strict(observation, default=None))
     mentions = mentions.filter(pl.col("observation_id").is_in(list(involved)))
     periods = mentions.group_by("observation_id").agg(
@@ -77,8 +78,8 @@ def cluster_claims(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     in_conflict = {o for edge in conflict_edges for o in edge}
     groups = components(in_conflict, conflict_edges)
     with transaction(con):
-        con.execute("DELETE FROM claim_observation")
-        con.execute("DELETE FROM observation_conflicts")
+        con.execute("DELETE FROM internal.claim_observation")
+        con.execute("DELETE FROM internal.observation_conflicts")
         write_frame(con, "claim_observation", pl.DataFrame(
             {"mention_id": list(observation), "observation_id": list(observation.values())},
             schema={"mention_id": pl.String, "observation_id": pl.String}))

@@ -33,15 +33,15 @@ def sketch(body_text: str, k: int = K) -> list[int]:
 
 SIMILAR_PAIRS = """
 WITH common AS (
-    SELECT h FROM doc_sketches GROUP BY h HAVING count(*) <= $max_docs
+    SELECT h FROM internal.doc_sketches GROUP BY h HAVING count(*) <= $max_docs
 ),
 sizes AS (
-    SELECT doc_id, count(*) AS n FROM doc_sketches GROUP BY doc_id
+    SELECT doc_id, count(*) AS n FROM internal.doc_sketches GROUP BY doc_id
 ),
 shared AS (
     SELECT a.doc_id AS doc_a, b.doc_id AS doc_b, count(*) AS n_shared
-    FROM doc_sketches a
-    JOIN doc_sketches b ON a.h = b.h AND a.doc_id < b.doc_id
+    FROM internal.doc_sketches a
+    JOIN internal.doc_sketches b ON a.h = b.h AND a.doc_id < b.doc_id
     WHERE a.h IN (SELECT h FROM common)
     GROUP BY ALL
 )
@@ -56,7 +56,7 @@ WHERE s.n_shared / (sa.n + sb.n - s.n_shared) >= $min_similarity
 def link_duplicates(con: duckdb.DuckDBPyConnection) -> int:
     """Recompute doc_duplicates: every copy points at its cluster's earliest document. Returns copies."""
     pairs = con.execute(SIMILAR_PAIRS, {"max_docs": MAX_DOCS_PER_HASH, "min_similarity": MIN_SIMILARITY}).pl()
-    con.execute("DELETE FROM doc_duplicates")
+    con.execute("DELETE FROM internal.doc_duplicates")
     if pairs.is_empty():
         return 0
     nodes = set(pairs["doc_a"]) | set(pairs["doc_b"])
@@ -66,12 +66,12 @@ def link_duplicates(con: duckdb.DuckDBPyConnection) -> int:
     con.register("_pairs", pairs)
     try:
         con.execute("""
-            INSERT INTO doc_duplicates
+            INSERT INTO internal.doc_duplicates
             WITH ranked AS (
                 SELECT m.doc_id, m."group",
                        first(m.doc_id ORDER BY d.published_on NULLS LAST, m.doc_id)
                            OVER (PARTITION BY m."group") AS root
-                FROM _members m JOIN doc_store d USING (doc_id)
+                FROM _members m JOIN internal.doc_store d USING (doc_id)
             )
             SELECT r.doc_id, r.root,
                    coalesce(max(p.similarity), 0.0) AS similarity
@@ -83,4 +83,4 @@ def link_duplicates(con: duckdb.DuckDBPyConnection) -> int:
     finally:
         con.unregister("_members")
         con.unregister("_pairs")
-    return con.execute("SELECT count(*) FROM doc_duplicates").fetchone()[0]
+    return con.execute("SELECT count(*) FROM internal.doc_duplicates").fetchone()[0]

@@ -25,7 +25,7 @@ from etl.store import transaction, write_frame
 
 def _register_place_ancestry(con: duckdb.DuckDBPyConnection) -> None:
     """Temp table place_ancestry(location, ancestors) for every location an event mention names."""
-    places = [r[0] for r in con.execute("SELECT DISTINCT location FROM event_store WHERE location IS NOT NULL")
+    places = [r[0] for r in con.execute("SELECT DISTINCT location FROM internal.event_store WHERE location IS NOT NULL")
               .fetchall()]
     frame = pl.DataFrame({"location": places, "ancestors": [gazetteer().ancestors(p) for p in places]},
                          schema={"location": pl.String, "ancestors": pl.List(pl.String)})
@@ -51,7 +51,7 @@ def cluster_events(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     merged = signature_components(signatures, pairs)
     event_of = {m: content_id("event", root) for m, root in merged.items()}
     with transaction(con):
-        con.execute("DELETE FROM event_cluster")
+        con.execute("DELETE FROM internal.event_cluster")
         write_frame(con, "event_cluster", pl.DataFrame(
             {"mention_id": list(event_of), "event_id": list(event_of.values())},
             schema={"mention_id": pl.String, "event_id": pl.String}))

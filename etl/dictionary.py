@@ -1,4 +1,4 @@
-"""The data dictionary: every analyst view, contract table and table macro with its description.
+"""The data dictionary: every analyst view and table macro (everything in `main`) with its description.
 
 The descriptions live in the warehouse as COMMENT ON statements (sql/090_comments.sql); this module
 reads them back from DuckDB's catalog (duckdb_views(), duckdb_tables(), duckdb_columns(),
@@ -12,21 +12,15 @@ import polars as pl
 
 from etl import store
 
-# Contract surfaces that are tables rather than views (shared/CONTRACT.md lists them with the views).
-CONTRACT_TABLES = ("document_sources", "quarantine")
-
 SURFACES_SQL = """
 SELECT view_name AS name, 'view' AS kind, comment FROM duckdb_views()
-WHERE schema_name = 'main' AND NOT internal AND NOT temporary
-UNION ALL
-SELECT table_name, 'table', comment FROM duckdb_tables()
-WHERE schema_name = 'main' AND list_contains(?, table_name)
+WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal AND NOT temporary
 ORDER BY name
 """
 
 COLUMNS_SQL = """
 SELECT table_name AS name, column_name, data_type, comment FROM duckdb_columns()
-WHERE schema_name = 'main' AND list_contains(?, table_name)
+WHERE database_name = current_database() AND schema_name = 'main' AND list_contains(?, table_name)
 ORDER BY table_name, column_index
 """
 
@@ -38,8 +32,8 @@ ORDER BY function_name
 
 
 def surfaces(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """name, kind (view | table), comment of every analyst view and contract table."""
-    return con.execute(SURFACES_SQL, [list(CONTRACT_TABLES)]).pl()
+    """name, kind (view), comment of every analyst view."""
+    return con.execute(SURFACES_SQL).pl()
 
 
 def columns(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

@@ -104,12 +104,12 @@ def _events(row: dict) -> dict[str, list[dict]]:
 
 
 # pending_sql selects a stage's pending documents; chunks add a doc_id range to it (see _chunks)
-_PENDING = "SELECT {cols} FROM {table} t WHERE NOT EXISTS " \
-           "(SELECT 1 FROM stage_done s WHERE s.doc_id = t.doc_id AND s.stage = '{stage}')"
-_EVENTS_PENDING = "NOT EXISTS (SELECT 1 FROM stage_done e WHERE e.doc_id = t.doc_id AND e.stage = 'events')"
+_PENDING = "SELECT {cols} FROM internal.{table} t WHERE NOT EXISTS " \
+           "(SELECT 1 FROM internal.stage_done s WHERE s.doc_id = t.doc_id AND s.stage = '{stage}')"
+_EVENTS_PENDING = "NOT EXISTS (SELECT 1 FROM internal.stage_done e WHERE e.doc_id = t.doc_id AND e.stage = 'events')"
 STAGES = {
     "clean": StageSpec("clean", _PENDING.format(
-        cols="t.*, (SELECT min(source_path) FROM document_sources d WHERE d.doc_id = t.doc_id) AS source_path",
+        cols="t.*, (SELECT min(source_path) FROM internal.document_sources d WHERE d.doc_id = t.doc_id) AS source_path",
         table="raw_documents", stage="clean"), _clean),
     "claims": StageSpec("claims", _PENDING.format(cols=f"t.*, {_EVENTS_PENDING} AS events_pending", table="doc_store",
                                                   stage="claims"), _claims),
@@ -260,12 +260,12 @@ def write_results(con: duckdb.DuckDBPyConnection, stage: str, results: list[Resu
 def _quarantine_document(con: duckdb.DuckDBPyConnection, doc_id: str, error: str, now: datetime) -> None:
     """Move every source of a document that crashed a stage to quarantine, and drop the document."""
     # delete then insert, not INSERT OR REPLACE: DuckLake tables (etl/lake.py) have no primary key
-    con.execute("DELETE FROM quarantine WHERE source_path IN "
-                "(SELECT source_path FROM document_sources WHERE doc_id = ?)", [doc_id])
+    con.execute("DELETE FROM internal.quarantine WHERE source_path IN "
+                "(SELECT source_path FROM internal.document_sources WHERE doc_id = ?)", [doc_id])
     con.execute("""
-        INSERT INTO quarantine
-        SELECT source_path, input_file, 'extraction_error', ?, ? FROM document_sources WHERE doc_id = ?
+        INSERT INTO internal.quarantine
+        SELECT source_path, input_file, 'extraction_error', ?, ? FROM internal.document_sources WHERE doc_id = ?
     """, [error[:2000], now, doc_id])
-    con.execute("DELETE FROM document_sources WHERE doc_id = ?", [doc_id])
+    con.execute("DELETE FROM internal.document_sources WHERE doc_id = ?", [doc_id])
     remove_orphans(con)
 

@@ -17,6 +17,7 @@ import polars as pl
 
 from etl.ids import doc_id
 from etl.ingest import InputFile, discover, read_input
+from etl.migrate import input_files_table
 from etl.model import Quarantined, RawRecord
 from etl.store import transaction, write_frame
 
@@ -74,7 +75,7 @@ def changed_files(con: duckdb.DuckDBPyConnection | None, found: Scan) -> list[st
     """
     if con is None:
         return sorted(set(found.fingerprints["input_file"]) | {q.source_path for q in found.refused})
-    known = con.sql("SELECT input_file, size_bytes, mtime_ns, sha256 FROM input_files").pl()
+    known = con.sql(f"SELECT input_file, size_bytes, mtime_ns, sha256 FROM {input_files_table(con)}").pl()
     fresh = found.fingerprints.join(known.drop("sha256"), on=["input_file", "size_bytes", "mtime_ns"], how="anti")
     stored = dict(known.select("input_file", "sha256").iter_rows())
     content_changed = [name for name in fresh["input_file"]
@@ -140,21 +141,21 @@ def _replace_rows(con: duckdb.DuckDBPyConnection, changed: list[str], sources: p
     con.execute("""
         CREATE OR REPLACE TEMP TABLE keep_sources AS
         SELECT n.source_path, n.input_file, n.doc_id, coalesce(o.ingested_at, n.ingested_at) AS ingested_at
-        FROM new_sources n LEFT JOIN document_sources o USING (source_path, doc_id);
+        FROM new_sources n LEFT JOIN internal.document_sources o USING (source_path, doc_id);
         CREATE OR REPLACE TEMP TABLE keep_refused AS
         SELECT n.source_path, n.input_file, n.reason, n.detail, coalesce(o.seen_at, n.seen_at) AS seen_at
-        FROM new_refused n LEFT JOIN quarantine o USING (source_path, reason);
-        DELETE FROM document_sources WHERE input_file IN (SELECT input_file FROM changed);
-        DELETE FROM quarantine WHERE input_file IN (SELECT input_file FROM changed);
-        INSERT INTO document_sources SELECT * FROM keep_sources;
-        INSERT INTO quarantine SELECT * FROM keep_refused;
+        FROM new_refused n LEFT JOIN internal.quarantine o USING (source_path, reason);
+        DELETE FROM internal.document_sources WHERE input_file IN (SELECT input_file FROM changed);
+        DELETE FROM internal.quarantine WHERE input_file IN (SELECT input_file FROM changed);
+        INSERT INTO internal.document_sources SELECT * FROM keep_sources;
+        INSERT INTO internal.quarantine SELECT * FROM keep_refused;
     """)
-    before = con.execute("SELECT count(*) FROM raw_documents").fetchone()[0]
+    before = con.execute("SELECT count(*) FROM internal.raw_documents").fetchone()[0]
     con.register("new_raw", raw)
-    con.execute("INSERT INTO raw_documents SELECT * FROM new_raw n "
-                "WHERE NOT EXISTS (SELECT 1 FROM raw_documents r WHERE r.doc_id = n.doc_id)")
-    new_docs = con.execute("SELECT count(*) FROM raw_documents").fetchone()[0] - before
-    con.execute("DELETE FROM input_files WHERE input_file IN (SELECT input_file FROM changed)")
+    con.execute("INSERT INTO internal.raw_documents SELECT * FROM new_raw n "
+                "WHERE NOT EXISTS (SELECT 1 FROM internal.raw_documents r WHERE r.doc_id = n.doc_id)")
+    new_docs = con.execute("SELECT count(*) FROM internal.raw_documents").fetchone()[0] - before
+    con.execute("DELETE FROM internal.input_files WHERE input_file IN (SELECT input_file FROM changed)")
     write_frame(con, "input_files", fingerprints)
     remove_orphans(con)
     for name in ("changed", "new_sources", "new_refused", "new_raw"):
@@ -166,7 +167,7 @@ def remove_orphans(con: duckdb.DuckDBPyConnection) -> None:
     """Delete every document (and all derived rows) that no input produces any more."""
     con.execute("""
         CREATE OR REPLACE TEMP TABLE orphans AS
-        SELECT doc_id FROM raw_documents WHERE doc_id NOT IN (SELECT doc_id FROM document_sources)
+        SELECT doc_id FROM internal.raw_documents WHERE doc_id NOT IN (SELECT doc_id FROM internal.document_sources)
     """)
     for table in DERIVED_TABLES:
-        con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM orphans)")
+        con.execute(f"DELETE FROM internal.{table} WHERE doc_id IN (SELECT doc_id FROM orphans)")

@@ -3,9 +3,10 @@
 A lake is a catalog database (SQLite locally, PostgreSQL in production) plus a folder or object-store
 prefix of Parquet files; several processes and machines may read and write it at once, each write a
 snapshot. DuckLake holds tables only, so the analyst API lives in a small DuckDB "front" file at the
-published warehouse path: one pass-through view per lake table (`doc_store` -> `lake.main.doc_store`),
-then every view, macro and comment of sql/*.sql unchanged, the search index, and the table
-`lake_connection` holding the ATTACH statement that pins the lake at the snapshot published last.
+published warehouse path: one pass-through view per lake table (`internal.doc_store` ->
+`lake.internal.doc_store`), then every view, macro and comment of sql/*.sql unchanged, the search index, and
+the table `internal.lake_connection` holding the ATTACH statement that pins the lake at the snapshot published
+last.
 A reader opens the front file read-only and runs that statement (attach_front) before querying.
 
 Extensions come from the duckdb-extension-* wheels (no network): INSTALL from the wheel's file, then LOAD.
@@ -20,9 +21,10 @@ from pathlib import Path
 import duckdb
 
 import sql
+from etl.migrate import move_main_tables
 
 ALIAS = "lake"
-FRONT_TABLE = "lake_connection"
+FRONT_TABLE = "internal.lake_connection"
 TABLES_SCRIPT = "001_tables.sql"
 REMOTE_SCHEMES = ("s3://", "gs://", "gcs://", "r2://", "http://", "https://")
 
@@ -121,8 +123,9 @@ class Lake:
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the lake's tables from sql/001_tables.sql if missing. DuckLake has no PRIMARY KEY or UNIQUE
-    constraints, so the file is run on a scratch database and its columns (types, NOT NULL) copied over."""
+    """Create the lake's tables (schema `internal`) from sql/001_tables.sql if missing, and move a lake written
+    before they moved out of `main`. DuckLake has no PRIMARY KEY or UNIQUE constraints, so the file is run on a
+    scratch database and its columns (types, NOT NULL) copied over."""
     with duckdb.connect() as scratch:
         scratch.execute(dict(sql.scripts())[TABLES_SCRIPT])
         columns = scratch.execute("""
@@ -130,15 +133,20 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
                                     ORDER BY column_index)
             FROM duckdb_columns() WHERE database_name = 'memory' GROUP BY table_name ORDER BY table_name
         """).fetchall()
+    con.execute(f"CREATE SCHEMA IF NOT EXISTS {ALIAS}.internal")
     for table, definitions in columns:
-        con.execute(f'CREATE TABLE IF NOT EXISTS {ALIAS}.main."{table}" ({", ".join(definitions)})')
+        con.execute(f'CREATE TABLE IF NOT EXISTS {ALIAS}.internal."{table}" ({", ".join(definitions)})')
+    move_main_tables(con, ALIAS)
 
 
 def apply_front_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """In `con`'s default database: a view per lake table, then every view, macro and comment of sql/*.sql."""
-    tables = con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ? ORDER BY 1", [ALIAS])
+    """In `con`'s default database: a view `internal.T` per lake table, then every view, macro and comment of
+    sql/*.sql."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS internal")
+    tables = con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'internal' "
+                         "ORDER BY 1", [ALIAS])
     for (table,) in tables.fetchall():
-        con.execute(f'CREATE OR REPLACE VIEW "{table}" AS SELECT * FROM {ALIAS}.main."{table}"')
+        con.execute(f'CREATE OR REPLACE VIEW internal."{table}" AS SELECT * FROM {ALIAS}.internal."{table}"')
     for name, text in sql.scripts():
         if name != TABLES_SCRIPT:
             con.execute(text)
@@ -146,13 +154,14 @@ def apply_front_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def attach_front(con: duckdb.DuckDBPyConnection) -> Lake | None:
     """On a (read-only) connection to a front file, attach its lake at the published snapshot and return
-    it; None, doing nothing, for a file-mode warehouse (no `lake_connection` table)."""
-    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
-                        "AND schema_name = 'main' AND table_name = ?", [FRONT_TABLE]).fetchone()[0]
-    if not found:
+    it; None, doing nothing, for a file-mode warehouse (no `internal.lake_connection` table, nor
+    `main.lake_connection` in a front file written before the tables moved to `internal`)."""
+    found = con.execute("SELECT min(schema_name) FROM duckdb_tables() WHERE database_name = current_database() "
+                        "AND schema_name IN ('internal', 'main') AND table_name = 'lake_connection'").fetchone()[0]
+    if found is None:
         return None
     catalog, data_path, extensions, attach_sql = con.execute(
-        f"SELECT catalog, data_path, extensions, attach_sql FROM {FRONT_TABLE}").fetchone()
+        f"SELECT catalog, data_path, extensions, attach_sql FROM {found}.lake_connection").fetchone()
     load_extensions(con, extensions)
     con.execute(attach_sql)
     return Lake(catalog, data_path)

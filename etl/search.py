@@ -14,10 +14,15 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-DOCUMENT_INDEX = "search_documents"
-QUOTE_INDEX = "search_quotes"
+# The corpora and their BM25 indexes live out of the analyst's `main`: tables in `internal`, each index in the
+# schema the fts extension names after its table (fts_internal_<table>).
+DOCUMENT_INDEX = "internal.search_documents"
+QUOTE_INDEX = "internal.search_quotes"
+DOCUMENT_FTS = "fts_internal_search_documents"
+QUOTE_FTS = "fts_internal_search_quotes"
 
 CORPUS_SQL = f"""
+CREATE SCHEMA IF NOT EXISTS internal;
 CREATE OR REPLACE TABLE {DOCUMENT_INDEX} AS
 SELECT doc_id, concat_ws(' ', title, body_text) AS text FROM documents;
 CREATE OR REPLACE TABLE {QUOTE_INDEX} AS
@@ -30,14 +35,14 @@ SELECT 'event:' || mention_id, doc_id, mention_id, quote FROM event_mentions;
 # by BM25 over quotes, and the document's figures are attached, those in matching quotes first.
 SEARCH_SQL = f"""
 WITH document_hits AS (
-    SELECT doc_id, fts_main_{DOCUMENT_INDEX}.match_bm25(doc_id, $1) AS score
+    SELECT doc_id, {DOCUMENT_FTS}.match_bm25(doc_id, $1) AS score
     FROM {DOCUMENT_INDEX}
     WHERE score IS NOT NULL
     ORDER BY score DESC, doc_id
     LIMIT $2
 ),
 quote_hits AS (
-    SELECT q.*, fts_main_{QUOTE_INDEX}.match_bm25(q.id, $1) AS quote_score
+    SELECT q.*, {QUOTE_FTS}.match_bm25(q.id, $1) AS quote_score
     FROM {QUOTE_INDEX} AS q
     WHERE quote_score IS NOT NULL AND q.doc_id IN (SELECT doc_id FROM document_hits)
 ),
@@ -96,7 +101,7 @@ def build_index(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def has_index(con: duckdb.DuckDBPyConnection) -> bool:
-    schemas = [f"fts_main_{DOCUMENT_INDEX}", f"fts_main_{QUOTE_INDEX}"]
+    schemas = [DOCUMENT_FTS, QUOTE_FTS]
     found = con.execute("SELECT count(*) FROM duckdb_schemas() WHERE list_contains(?, schema_name)", [schemas])
     return found.fetchone()[0] == len(schemas)
 

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 import duckdb
 
 import sql
-from etl.lake import Lake, attach_front, sql_literal
+from etl.lake import TABLES_SCRIPT, Lake, attach_front, sql_literal
+from etl.migrate import move_main_tables
 
 if TYPE_CHECKING:
     import polars as pl
@@ -58,9 +59,12 @@ def read_only(path: Path | str, external_access: bool = True) -> duckdb.DuckDBPy
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Run every sql/*.sql file in order; all are idempotent (IF NOT EXISTS / OR REPLACE)."""
-    for _name, text in sql.scripts():
+    """Run every sql/*.sql file in order; all are idempotent (IF NOT EXISTS / OR REPLACE). A warehouse written
+    before the tables moved to `internal` has them moved right after they are created there."""
+    for name, text in sql.scripts():
         con.execute(text)
+        if name == TABLES_SCRIPT:
+            move_main_tables(con)
 
 
 def staging_path(published: Path) -> Path:
@@ -131,23 +135,23 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 
 def write_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
-    """Insert a polars frame into `table`, matching columns by name."""
+    """Insert a polars frame into the pipeline table internal.`table`, matching columns by name."""
     if frame.is_empty():
         return
     con.register("_frame", frame)
     try:
         columns = ", ".join(f'"{c}"' for c in frame.columns)
-        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _frame")
+        con.execute(f"INSERT INTO internal.{table} ({columns}) SELECT {columns} FROM _frame")
     finally:
         con.unregister("_frame")
 
 
 def get_state(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
-    row = con.execute("SELECT value FROM pipeline_state WHERE key = ?", [key]).fetchone()
+    row = con.execute("SELECT value FROM internal.pipeline_state WHERE key = ?", [key]).fetchone()
     return row[0] if row else None
 
 
 def set_state(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
     """Delete then insert: DuckLake tables have no primary key for INSERT OR REPLACE."""
-    con.execute("DELETE FROM pipeline_state WHERE key = ?", [key])
-    con.execute("INSERT INTO pipeline_state VALUES (?, ?)", [key, value])
+    con.execute("DELETE FROM internal.pipeline_state WHERE key = ?", [key])
+    con.execute("INSERT INTO internal.pipeline_state VALUES (?, ?)", [key, value])

@@ -1,7 +1,11 @@
--- Base tables the pipeline writes. Analysts read the views defined in the later files.
+-- Base tables the pipeline writes, in the schema `internal`: `main` holds only the analyst API (the views
+-- and macros of the later files), so a BI tool lists exactly the contract. Views name these tables
+-- schema-qualified (DuckDB binds a view's names in its own schema, not through a writer's search_path).
 -- Every id is derived from content (etl/ids.py), so rebuilding the same inputs gives the same rows.
 
-CREATE TABLE IF NOT EXISTS input_files (
+CREATE SCHEMA IF NOT EXISTS internal;
+
+CREATE TABLE IF NOT EXISTS internal.input_files (
     input_file  VARCHAR PRIMARY KEY,   -- source_path of the file (no '#N')
     size_bytes  BIGINT NOT NULL,
     mtime_ns    BIGINT NOT NULL,       -- with size: the fingerprint that says a file may have changed
@@ -9,14 +13,14 @@ CREATE TABLE IF NOT EXISTS input_files (
     seen_at     TIMESTAMP NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS document_sources (
+CREATE TABLE IF NOT EXISTS internal.document_sources (
     source_path VARCHAR PRIMARY KEY,
     input_file  VARCHAR NOT NULL,
     doc_id      VARCHAR NOT NULL,
     ingested_at TIMESTAMP NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS quarantine (
+CREATE TABLE IF NOT EXISTS internal.quarantine (
     source_path VARCHAR PRIMARY KEY,
     input_file  VARCHAR NOT NULL,
     reason      VARCHAR NOT NULL,
@@ -24,7 +28,7 @@ CREATE TABLE IF NOT EXISTS quarantine (
     seen_at     TIMESTAMP NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS raw_documents (
+CREATE TABLE IF NOT EXISTS internal.raw_documents (
     doc_id      VARCHAR PRIMARY KEY,
     fmt         VARCHAR NOT NULL,
     raw_text    VARCHAR NOT NULL,
@@ -33,7 +37,7 @@ CREATE TABLE IF NOT EXISTS raw_documents (
     field_publisher VARCHAR
 );
 
-CREATE TABLE IF NOT EXISTS doc_store (
+CREATE TABLE IF NOT EXISTS internal.doc_store (
     doc_id          VARCHAR PRIMARY KEY,
     title           VARCHAR,
     publisher       VARCHAR,
@@ -43,7 +47,7 @@ CREATE TABLE IF NOT EXISTS doc_store (
     body_text       VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS doc_blocks (
+CREATE TABLE IF NOT EXISTS internal.doc_blocks (
     doc_id  VARCHAR NOT NULL,
     seq     INTEGER NOT NULL,
     kind    VARCHAR NOT NULL,
@@ -51,7 +55,7 @@ CREATE TABLE IF NOT EXISTS doc_blocks (
     PRIMARY KEY (doc_id, seq)
 );
 
-CREATE TABLE IF NOT EXISTS doc_removed_lines (
+CREATE TABLE IF NOT EXISTS internal.doc_removed_lines (
     doc_id  VARCHAR NOT NULL,
     seq     INTEGER NOT NULL,
     reason  VARCHAR NOT NULL,
@@ -59,12 +63,12 @@ CREATE TABLE IF NOT EXISTS doc_removed_lines (
     PRIMARY KEY (doc_id, seq)
 );
 
-CREATE TABLE IF NOT EXISTS doc_sketches (
+CREATE TABLE IF NOT EXISTS internal.doc_sketches (
     doc_id  VARCHAR NOT NULL,
     h       UBIGINT NOT NULL       -- one of the document's smallest shingle hashes (etl/dedup_docs.py)
 );
 
-CREATE TABLE IF NOT EXISTS claim_store (
+CREATE TABLE IF NOT EXISTS internal.claim_store (
     mention_id     VARCHAR PRIMARY KEY,
     doc_id         VARCHAR NOT NULL,
     quote          VARCHAR NOT NULL,
@@ -87,7 +91,7 @@ CREATE TABLE IF NOT EXISTS claim_store (
     count_kind     VARCHAR NOT NULL    -- level | cumulative | period (etl/count_kinds.py)
 );
 
-CREATE TABLE IF NOT EXISTS event_store (
+CREATE TABLE IF NOT EXISTS internal.event_store (
     mention_id     VARCHAR PRIMARY KEY,
     doc_id         VARCHAR NOT NULL,
     quote          VARCHAR NOT NULL,
@@ -105,34 +109,34 @@ CREATE TABLE IF NOT EXISTS event_store (
 );
 
 -- Written by the deduplication stage, recomputed whenever documents change.
-CREATE TABLE IF NOT EXISTS doc_duplicates (
+CREATE TABLE IF NOT EXISTS internal.doc_duplicates (
     doc_id       VARCHAR PRIMARY KEY,
     duplicate_of VARCHAR NOT NULL,
     similarity   DOUBLE NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS claim_observation (
+CREATE TABLE IF NOT EXISTS internal.claim_observation (
     mention_id     VARCHAR PRIMARY KEY,
     observation_id VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS observation_conflicts (
+CREATE TABLE IF NOT EXISTS internal.observation_conflicts (
     observation_id VARCHAR PRIMARY KEY,
     conflict_group VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS event_cluster (
+CREATE TABLE IF NOT EXISTS internal.event_cluster (
     mention_id VARCHAR PRIMARY KEY,
     event_id   VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS pipeline_state (
+CREATE TABLE IF NOT EXISTS internal.pipeline_state (
     key   VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL
 );
 
 -- Which per-document stages have run on which document (a document may legitimately yield no rows).
-CREATE TABLE IF NOT EXISTS stage_done (
+CREATE TABLE IF NOT EXISTS internal.stage_done (
     doc_id VARCHAR NOT NULL,
     stage  VARCHAR NOT NULL,
     PRIMARY KEY (doc_id, stage)
@@ -140,7 +144,7 @@ CREATE TABLE IF NOT EXISTS stage_done (
 
 -- Written at publication by the deduplication stage (sql/publish/observations.sql): the rows the
 -- observations, metric_timeline and modality_timeline views read, computed once instead of per query.
-CREATE TABLE IF NOT EXISTS observation_store (
+CREATE TABLE IF NOT EXISTS internal.observation_store (
     observation_id    VARCHAR NOT NULL,
     metric            VARCHAR,
     unit              VARCHAR,
@@ -160,7 +164,7 @@ CREATE TABLE IF NOT EXISTS observation_store (
     count_kind        VARCHAR
 );
 
-CREATE TABLE IF NOT EXISTS timeline_store (
+CREATE TABLE IF NOT EXISTS internal.timeline_store (
     metric          VARCHAR,
     location        VARCHAR,
     subject         VARCHAR,
@@ -178,7 +182,7 @@ CREATE TABLE IF NOT EXISTS timeline_store (
 );
 
 -- Written by the event deduplication stage (sql/publish/events.sql): the rows of the events view.
-CREATE TABLE IF NOT EXISTS event_summary_store (
+CREATE TABLE IF NOT EXISTS internal.event_summary_store (
     event_id          VARCHAR NOT NULL,
     event_type        VARCHAR,
     plover_code       VARCHAR,
@@ -193,7 +197,7 @@ CREATE TABLE IF NOT EXISTS event_summary_store (
 );
 
 -- Written with observation_store (sql/publish/observations.sql): the rows of the conflicting_figures view.
-CREATE TABLE IF NOT EXISTS conflict_store (
+CREATE TABLE IF NOT EXISTS internal.conflict_store (
     conflict_group          VARCHAR,
     n_observations_in_group BIGINT,
     metric                  VARCHAR,
@@ -223,7 +227,7 @@ CREATE TABLE IF NOT EXISTS conflict_store (
 
 -- Written by the extraction stages (etl/document_stages.py): one row per (document, place) its mentions use,
 -- with every place containing it, so a document's rows leave with it; read by the places view (sql/012_places.sql).
-CREATE TABLE IF NOT EXISTS place_store (
+CREATE TABLE IF NOT EXISTS internal.place_store (
     doc_id            VARCHAR NOT NULL,
     place_id          VARCHAR NOT NULL,
     name              VARCHAR NOT NULL,

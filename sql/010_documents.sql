@@ -2,7 +2,7 @@
 CREATE OR REPLACE VIEW documents AS
 WITH first_source AS (
     SELECT doc_id, min(source_path) AS source_path
-    FROM document_sources
+    FROM internal.document_sources
     GROUP BY doc_id
 )
 SELECT
@@ -15,6 +15,6 @@ SELECT
     d.language,
     d.body_text,
     dup.duplicate_of
-FROM doc_store AS d
+FROM internal.doc_store AS d
 JOIN first_source AS f USING (doc_id)
-LEFT JOIN doc_duplicates AS dup USING (doc_id);
+LEFT JOIN internal.doc_duplicates AS dup USING (doc_id);

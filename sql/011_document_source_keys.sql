@@ -7,4 +7,4 @@ SELECT
     coalesce('publisher:' || lower(root.publisher), 'doc:' || root.doc_id) AS source_key,
     d.published_on
 FROM documents AS d
-JOIN doc_store AS root ON root.doc_id = coalesce(d.duplicate_of, d.doc_id);
+JOIN internal.doc_store AS root ON root.doc_id = coalesce(d.duplicate_of, d.doc_id);

@@ -13,7 +13,7 @@ SELECT
     any_value(parent_id) AS parent_id,
     list_sort(list_distinct(flatten(list(aliases)))) AS aliases,
     any_value(coordinates_basis) AS coordinates_basis
-FROM place_store
+FROM internal.place_store
 GROUP BY place_id;
 
 -- place_ancestors: every place with itself (depth 0) and each place containing it (depth 1 = its parent ...).

@@ -24,7 +24,7 @@ SELECT
     c.count_kind,
     c.quote_start,
     pl.place_id
-FROM claim_store AS c
+FROM internal.claim_store AS c
 JOIN documents AS d USING (doc_id)
-LEFT JOIN claim_observation AS o USING (mention_id)
+LEFT JOIN internal.claim_observation AS o USING (mention_id)
 LEFT JOIN places AS pl ON pl.name = c.location;

@@ -21,4 +21,4 @@ SELECT
     last_reported_on,
     modality,
     conflict_group
-FROM observation_store;
+FROM internal.observation_store;

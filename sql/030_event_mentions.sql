@@ -18,7 +18,7 @@ SELECT
     c.event_id,
     e.quote_start,
     pl.place_id
-FROM event_store AS e
+FROM internal.event_store AS e
 JOIN documents AS d USING (doc_id)
-LEFT JOIN event_cluster AS c USING (mention_id)
+LEFT JOIN internal.event_cluster AS c USING (mention_id)
 LEFT JOIN places AS pl ON pl.name = e.location;

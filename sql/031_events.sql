@@ -3,4 +3,4 @@
 CREATE OR REPLACE VIEW events AS
 SELECT event_id, event_type, plover_code, actors, target, location, event_date, date_precision, n_mentions,
        n_sources, first_reported_on
-FROM event_summary_store;
+FROM internal.event_summary_store;

@@ -36,7 +36,7 @@ known_observations AS (
 known_conflicts AS (
     -- observations whose conflict group holds another observation already known by d
     SELECT oc.observation_id
-    FROM observation_conflicts AS oc
+    FROM internal.observation_conflicts AS oc
     JOIN known_observations AS o USING (observation_id)
     QUALIFY count(*) OVER (PARTITION BY oc.conflict_group) > 1
 )

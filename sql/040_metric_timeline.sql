@@ -19,5 +19,5 @@ SELECT
     has_conflict,
     observation_ids,
     unit
-FROM timeline_store
+FROM internal.timeline_store
 WHERE modality = 'asserted';

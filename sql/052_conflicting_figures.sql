@@ -30,4 +30,4 @@ SELECT
     published_on,
     doc_id,
     source_path
-FROM conflict_store;
+FROM internal.conflict_store;

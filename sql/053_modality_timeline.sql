@@ -20,4 +20,4 @@ SELECT
     has_conflict,
     observation_ids,
     unit
-FROM timeline_store;
+FROM internal.timeline_store;

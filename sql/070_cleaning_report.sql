@@ -2,10 +2,10 @@
 -- headlines ...) and what it kept aside as evidence (captions, tweets, datelines), with examples.
 CREATE OR REPLACE VIEW cleaning_report AS
 WITH removed AS (
-    SELECT doc_id, 'removed' AS action, reason, seq, text FROM doc_removed_lines
+    SELECT doc_id, 'removed' AS action, reason, seq, text FROM internal.doc_removed_lines
 ),
 kept_aside AS (
-    SELECT doc_id, 'kept_aside' AS action, kind AS reason, seq, text FROM doc_blocks
+    SELECT doc_id, 'kept_aside' AS action, kind AS reason, seq, text FROM internal.doc_blocks
 ),
 lines AS (
     SELECT * FROM removed UNION ALL SELECT * FROM kept_aside

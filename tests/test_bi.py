@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -34,7 +35,8 @@ def test_bi_inspector_lists_every_view_and_reads_it(sample_warehouse):
     with duckdb.connect(str(sample_warehouse), read_only=True) as con:
         surfaces = dictionary.surfaces(con)["name"].to_list()
         expected = {n: [c for c, in con.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index", [n]).fetchall()]
+            "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? "
+            "ORDER BY column_index", [n]).fetchall()]
             for n in surfaces}
     engine = bi_engine(sample_warehouse)
     try:
@@ -48,6 +50,29 @@ def test_bi_inspector_lists_every_view_and_reads_it(sample_warehouse):
             assert conn.execute(sa.text("SELECT count(*) FROM documents")).scalar() == 14
     finally:
         engine.dispose()
+
+
+def documented_names() -> tuple[set[str], set[str]]:
+    """(views, table macros) that README.md's "Views (the analyst API)" paragraph names."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    paragraph = readme[readme.index("Views (the analyst API):"):].split("\n\n", 1)[0]
+    names = re.findall(r"`(\w+)(\(\w*\))?`", paragraph)
+    return {n for n, call in names if not call}, {n for n, call in names if call}
+
+
+def test_main_holds_exactly_the_documented_views_and_macros(sample_warehouse):
+    """What Superset lists in schema `main` (SQLAlchemy 1.4 inspector) is the README's analyst API, nothing else."""
+    views, macros = documented_names()
+    assert set(CONTRACT_VIEWS) <= views
+    engine = bi_engine(sample_warehouse)
+    try:
+        inspector = sa.inspect(engine)
+        assert inspector.get_table_names(schema="main") == []
+        assert set(inspector.get_view_names(schema="main")) == views
+    finally:
+        engine.dispose()
+    with duckdb.connect(str(sample_warehouse), read_only=True) as con:
+        assert set(dictionary.macros(con)["name"]) == macros
 
 
 def test_published_file_is_readable_by_duckdb_1x(sample_warehouse):

@@ -9,26 +9,30 @@ from etl.checks import CHECKS, run_check
 from orchestration.cli import BuildError, build
 
 BREAKERS = {
-    "dated_claims_have_as_of": "UPDATE claim_store SET as_of = NULL WHERE mention_id = (SELECT min(mention_id) FROM "
-                               "claim_store c JOIN doc_store d USING (doc_id) WHERE d.published_on IS NOT NULL)",
-    "claim_offsets_inside_quote": "UPDATE claim_store SET char_end = quote_start + length(quote) + 5 "
-                                  "WHERE mention_id = (SELECT min(mention_id) FROM claim_store)",
-    "event_offsets_inside_quote": "UPDATE event_store SET quote = quote || ' (edited)' "
-                                  "WHERE mention_id = (SELECT min(mention_id) FROM event_store)",
-    "percents_within_0_100": "UPDATE claim_store SET value = 140 "
-                             "WHERE mention_id = (SELECT min(mention_id) FROM claim_store WHERE unit = 'percent')",
+    "dated_claims_have_as_of": "UPDATE internal.claim_store SET as_of = NULL WHERE mention_id = "
+                               "(SELECT min(mention_id) FROM internal.claim_store c "
+                               "JOIN internal.doc_store d USING (doc_id) WHERE d.published_on IS NOT NULL)",
+    "claim_offsets_inside_quote": "UPDATE internal.claim_store SET char_end = quote_start + length(quote) + 5 "
+                                  "WHERE mention_id = (SELECT min(mention_id) FROM internal.claim_store)",
+    "event_offsets_inside_quote": "UPDATE internal.event_store SET quote = quote || ' (edited)' "
+                                  "WHERE mention_id = (SELECT min(mention_id) FROM internal.event_store)",
+    "percents_within_0_100": "UPDATE internal.claim_store SET value = 140 "
+                             "WHERE mention_id = "
+                             "(SELECT min(mention_id) FROM internal.claim_store WHERE unit = 'percent')",
     # a mention linked to two observations: the constraint-free copy a buggy dedup could write
-    "unique_ids": "ALTER TABLE claim_observation RENAME TO claim_observation_ok; "
-                  "CREATE TABLE claim_observation AS SELECT * FROM claim_observation_ok UNION ALL "
-                  "(SELECT mention_id, 'other' FROM claim_observation_ok LIMIT 1)",
-    "claims_have_a_count_kind": "UPDATE claim_store SET count_kind = 'total' "
-                                "WHERE mention_id = (SELECT min(mention_id) FROM claim_store)",
+    "unique_ids": "ALTER TABLE internal.claim_observation RENAME TO claim_observation_ok; "
+                  "CREATE TABLE internal.claim_observation AS SELECT * FROM internal.claim_observation_ok UNION ALL "
+                  "(SELECT mention_id, 'other' FROM internal.claim_observation_ok LIMIT 1)",
+    "claims_have_a_count_kind": "UPDATE internal.claim_store SET count_kind = 'total' "
+                                "WHERE mention_id = (SELECT min(mention_id) FROM internal.claim_store)",
     # a period count put in one conflict group with a running total
-    "conflicts_compare_like_with_like": "UPDATE observation_store SET conflict_group = 'crafted', count_kind = CASE "
-                                        "WHEN observation_id = (SELECT min(observation_id) FROM observation_store) "
+    "conflicts_compare_like_with_like": "UPDATE internal.observation_store SET conflict_group = 'crafted', "
+                                        "count_kind = CASE WHEN observation_id = "
+                                        "(SELECT min(observation_id) FROM internal.observation_store) "
                                         "THEN 'period' ELSE 'cumulative' END WHERE observation_id IN "
-                                        "(SELECT observation_id FROM observation_store ORDER BY 1 LIMIT 2)",
-    "every_input_accounted_for": "INSERT INTO input_files VALUES ('lost.txt', 10, 1, 'ab12', now()::TIMESTAMP)",
+                                        "(SELECT observation_id FROM internal.observation_store ORDER BY 1 LIMIT 2)",
+    "every_input_accounted_for": "INSERT INTO internal.input_files "
+                                 "VALUES ('lost.txt', 10, 1, 'ab12', now()::TIMESTAMP)",
 }
 
 
@@ -54,9 +58,10 @@ def test_each_check_fails_on_a_crafted_bad_table(broken, name):
 
 def test_duplicate_document_ids_are_caught(broken):
     with duckdb.connect(str(broken)) as con:
-        con.execute("CREATE TABLE doc_store_copy AS SELECT * FROM doc_store LIMIT 1")
-        con.execute("ALTER TABLE doc_store RENAME TO doc_store_orig")
-        con.execute("CREATE TABLE doc_store AS SELECT * FROM doc_store_orig UNION ALL SELECT * FROM doc_store_copy")
+        con.execute("CREATE TABLE doc_store_copy AS SELECT * FROM internal.doc_store LIMIT 1")
+        con.execute("ALTER TABLE internal.doc_store RENAME TO doc_store_orig")
+        con.execute("CREATE TABLE internal.doc_store AS "
+                    "SELECT * FROM internal.doc_store_orig UNION ALL SELECT * FROM doc_store_copy")
         result = run_check(con, "unique_ids")
     assert not result.passed and result.sample[0][0] == "documents"
 

@@ -38,8 +38,9 @@ def claim(mid, doc, value, qualifier="exact", as_of=date(2016, 12, 6), modality=
 def observations_of(con, claims):
     store.write_frame(con, "claim_store", pl.DataFrame(claims, schema=CLAIM_SCHEMA, orient="row"))
     counts = cluster_claims(con)
-    links = dict(con.execute("SELECT mention_id, observation_id FROM claim_observation").fetchall())
-    conflicts = dict(con.execute("SELECT observation_id, conflict_group FROM observation_conflicts").fetchall())
+    links = dict(con.execute("SELECT mention_id, observation_id FROM internal.claim_observation").fetchall())
+    conflicts = dict(con.execute(
+        "SELECT observation_id, conflict_group FROM internal.observation_conflicts").fetchall())
     return counts, links, conflicts
 
 
@@ -148,7 +149,7 @@ def event(mid, doc, etype, actors, day, location="Aleppo", quote="q"):
 def events_of(con, rows):
     store.write_frame(con, "event_store", pl.DataFrame(rows, schema=EVENT_SCHEMA, orient="row"))
     counts = cluster_events(con)
-    return counts, dict(con.execute("SELECT mention_id, event_id FROM event_cluster").fetchall())
+    return counts, dict(con.execute("SELECT mention_id, event_id FROM internal.event_cluster").fetchall())
 
 
 def test_events_merge_on_type_date_and_shared_actor(con):
@@ -233,8 +234,8 @@ def test_syndicated_copy_points_at_the_earlier_document(con):
     docs = {"orig": (story, date(2016, 11, 22)), "copy": (story + "Read our coverage.", date(2016, 11, 23)),
             "else": (other, date(2016, 11, 22))}
     for doc_id, (body, day) in docs.items():
-        con.execute("INSERT INTO doc_store VALUES (?, 't', NULL, ?, 'explicit', 'en', ?)", [doc_id, day, body])
+        con.execute("INSERT INTO internal.doc_store VALUES (?, 't', NULL, ?, 'explicit', 'en', ?)", [doc_id, day, body])
         store.write_frame(con, "doc_sketches", pl.DataFrame({"doc_id": doc_id, "h": sketch(body)},
                                                             schema={"doc_id": pl.String, "h": pl.UInt64}))
     assert link_duplicates(con) == 1
-    assert con.execute("SELECT doc_id, duplicate_of FROM doc_duplicates").fetchall() == [("copy", "orig")]
+    assert con.execute("SELECT doc_id, duplicate_of FROM internal.doc_duplicates").fetchall() == [("copy", "orig")]

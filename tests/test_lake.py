@@ -43,7 +43,7 @@ while not stop.exists():
 print(json.dumps({"states": sorted(states), "errors": errors}))
 """
 # What a reader sees: the published lake snapshot and two counts that a half-written state would break.
-STATE_SQL = ("SELECT (SELECT snapshot_id FROM lake_connection), (SELECT count(*) FROM documents), "
+STATE_SQL = ("SELECT (SELECT snapshot_id FROM internal.lake_connection), (SELECT count(*) FROM documents), "
              "(SELECT count(*) FROM claim_mentions)")
 
 # Two builds, one in a subprocess with two reader processes: minutes on 2 cores.
@@ -119,10 +119,11 @@ def test_tables_live_in_the_lake_and_views_in_the_front_file(lake):
     assert lake["writer"].returncode == 0, lake["writer"].stderr
     assert list((lake["root"] / "data").rglob("*.parquet"))
     with duckdb.connect(str(lake["front"]), read_only=True) as con:
-        tables = {t for t, in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
-        views = {v for v, in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-    assert "doc_store" not in tables and {"doc_store", "documents", "observations"} <= views
+        tables = {t for t, in con.execute("SELECT schema_name || '.' || table_name FROM duckdb_tables() "
+                                          "WHERE schema_name IN ('main', 'internal')").fetchall()}
+        views = {v for v, in con.execute(
+            "SELECT schema_name || '.' || view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    assert {"internal.doc_store", "main.documents", "main.observations"} <= views
     assert tables == {FRONT_TABLE, search.DOCUMENT_INDEX, search.QUOTE_INDEX}
 
 
@@ -140,7 +141,7 @@ def test_every_view_and_the_macro_read_the_same_rows_through_the_read_only_front
         assert {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names} == expected
         assert con.execute("SELECT count(*) FROM timeline_as_known_on(DATE '2016-12-31')").fetchone()[0] == as_known
         assert con.execute("SELECT comment FROM duckdb_views() WHERE view_name = 'observations'").fetchone()[0]
-        for statement in ("INSERT INTO lake.pipeline_state VALUES ('k', 'v')", "CREATE TABLE x (a INT)"):
+        for statement in ("INSERT INTO lake.internal.pipeline_state VALUES ('k', 'v')", "CREATE TABLE x (a INT)"):
             with pytest.raises(duckdb.Error, match="read-only"):
                 con.execute(statement)
 
@@ -178,6 +179,7 @@ def test_bi_engine_attaches_the_lake_on_connect(lake):
     try:
         inspector = sa.inspect(engine)
         assert "claim_mentions" in inspector.get_view_names()
+        assert inspector.get_table_names(schema="main") == []  # neither the front file's nor the lake's
         assert [c["name"] for c in inspector.get_columns("events")][:3] == ["event_id", "event_type", "plover_code"]
         with engine.connect() as conn:
             assert conn.execute(sa.text("SELECT count(*) FROM documents")).scalar() == lake["after"][1]

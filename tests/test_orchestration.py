@@ -102,7 +102,7 @@ def test_rebuild_job_recomputes_deduplication_over_the_published_warehouse(seeds
     import duckdb
 
     with duckdb.connect(str(warehouse)) as con:
-        con.execute("DELETE FROM claim_observation")
+        con.execute("DELETE FROM internal.claim_observation")
     monkeypatch.setenv("TIMELINE_WAREHOUSE", str(warehouse))  # the Definitions' resource reads it at run time
     with DagsterInstance.ephemeral() as instance:
         result = defs.resolve_job_def("rebuild_observations").execute_in_process(instance=instance)
@@ -166,7 +166,8 @@ EXTRACTED_TABLES = ["doc_store", "doc_blocks", "doc_removed_lines", "doc_sketche
 def extracted_rows(warehouse: Path) -> dict[str, list]:
     """Every row the per-document stages wrote (through the front file's lake in DuckLake mode)."""
     with store.read_only(warehouse) as con:
-        return {table: con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall() for table in EXTRACTED_TABLES}
+        return {table: con.execute(f"SELECT * FROM internal.{table} ORDER BY ALL").fetchall()
+                for table in EXTRACTED_TABLES}
 
 
 def build_run_config(warehouse: dict[str, str]) -> dict:

@@ -93,18 +93,18 @@ def _tiny_warehouse(path) -> None:
     for name in ("Iraq", "Nineveh", "Mosul", "East Mosul"):
         rec = reg.record(name)
         parent = reg.record(rec.parent) if rec.parent else None
-        con.execute("INSERT INTO place_store VALUES ('d1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, [])",
+        con.execute("INSERT INTO internal.place_store VALUES ('d1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, [])",
                     [rec.place_id, rec.name, rec.kind, rec.country_code, rec.admin1, rec.latitude, rec.longitude,
                      rec.geonames_id, parent.place_id if parent else None, rec.coordinates_basis])
     # one real toll filed under East Mosul by one report and under Mosul by another, and a separate Mosul figure
     for oid, location, as_of, value in (("o1", "East Mosul", "2016-12-12", 93000), ("o2", "Mosul", "2016-12-12", 92000),
                                         ("o3", "Mosul", "2016-11-02", 17700)):
-        con.execute("INSERT INTO observation_store (observation_id, metric, unit, location, subject, as_of, value, "
-                    "value_min, value_max, n_mentions, n_sources, modality) VALUES "
+        con.execute("INSERT INTO internal.observation_store (observation_id, metric, unit, location, subject, as_of, "
+                    "value, value_min, value_max, n_mentions, n_sources, modality) VALUES "
                     "(?, 'people_displaced', 'people', ?, 'people', ?, ?, ?, ?, 1, 1, 'asserted')",
                     [oid, location, as_of, value, value, value])
-        con.execute("INSERT INTO timeline_store (metric, location, subject, as_of, modality, value, value_min, "
-                    "value_max, n_sources, has_conflict, observation_ids, unit) VALUES "
+        con.execute("INSERT INTO internal.timeline_store (metric, location, subject, as_of, modality, value, "
+                    "value_min, value_max, n_sources, has_conflict, observation_ids, unit) VALUES "
                     "('people_displaced', ?, 'people', ?, 'asserted', ?, ?, ?, 1, false, [?], 'people')",
                     [location, as_of, value, value, value, oid])
     con.close()

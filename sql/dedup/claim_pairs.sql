@@ -39,7 +39,7 @@ WITH m AS (
              WHEN qualifier = 'approx' THEN CASE WHEN unit = 'percent' THEN value + 3 ELSE value * 1.05 END
              WHEN qualifier IN ('at_least', 'more_than') THEN 'inf'::DOUBLE
              ELSE value END AS loose_hi
-    FROM claim_store
+    FROM internal.claim_store
 )
 SELECT *, min(mention_id) OVER (PARTITION BY metric, unit, modality, location, subject, count_kind, day, start_day,
                                              win, lo, hi, loose_lo, loose_hi, CASE WHEN day IS NULL THEN doc_id END) AS rep

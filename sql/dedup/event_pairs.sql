@@ -17,7 +17,7 @@ WITH m AS (
         CAST(epoch(event_date) // 86400 AS BIGINT) AS day,
         CASE date_precision WHEN 'week' THEN 7 WHEN 'month' THEN 31 WHEN 'year' THEN 366 ELSE 1 END AS win,
         CASE WHEN event_type = 'statement' THEN quote END AS statement_quote
-    FROM event_store
+    FROM internal.event_store
 )
 SELECT *, min(mention_id) OVER (PARTITION BY event_type, modality, location, actors, day, win, statement_quote,
                                              CASE WHEN day IS NULL THEN doc_id END) AS rep

@@ -1,8 +1,8 @@
 -- event_summary_store: the rows of the events view, recomputed by the event deduplication stage
 -- (etl/dedup_events.py) so the view answers from stored rows instead of regrouping every mention.
 -- One row per event over its asserted mentions; sorted by type and date for zone-map pruning.
-DELETE FROM event_summary_store;
-INSERT INTO event_summary_store
+DELETE FROM internal.event_summary_store;
+INSERT INTO internal.event_summary_store
 SELECT
     e.event_id,
     min(e.event_type) AS event_type,

@@ -4,8 +4,8 @@
 -- sorted by metric, location and date: a series lookup reads a few row groups (zone maps).
 -- One row per observation: the representative value is the median of the mentions' values;
 -- value_min/value_max span every value and range bound reported.
-DELETE FROM observation_store;
-INSERT INTO observation_store
+DELETE FROM internal.observation_store;
+INSERT INTO internal.observation_store
 SELECT
     m.observation_id,
     min(m.metric) AS metric,
@@ -26,24 +26,24 @@ SELECT
     min(m.count_kind) AS count_kind
 FROM claim_mentions AS m
 JOIN document_source_keys AS k USING (doc_id)
-LEFT JOIN observation_conflicts AS oc USING (observation_id)
+LEFT JOIN internal.observation_conflicts AS oc USING (observation_id)
 WHERE m.observation_id IS NOT NULL
 GROUP BY m.observation_id
 ORDER BY metric, location, as_of;
 
 -- The timeline points over dated observations, every modality (metric_timeline is the asserted rows,
 -- modality_timeline all of them), from the one roll-up definition (sql/039_timeline_rollup.sql).
-DELETE FROM timeline_store;
-INSERT INTO timeline_store BY NAME
+DELETE FROM internal.timeline_store;
+INSERT INTO internal.timeline_store BY NAME
 SELECT * FROM timeline_rollup(NULL)
 ORDER BY metric, location, as_of;
 
 -- The rows of conflicting_figures: every mention of an observation sharing a conflict_group with another,
 -- with its source, sorted by group so one group's competing figures sit together.
-DELETE FROM conflict_store;
-INSERT INTO conflict_store
+DELETE FROM internal.conflict_store;
+INSERT INTO internal.conflict_store
 WITH conflicting AS (
-    SELECT * FROM observation_store WHERE conflict_group IS NOT NULL
+    SELECT * FROM internal.observation_store WHERE conflict_group IS NOT NULL
 ),
 group_sizes AS (
     SELECT conflict_group, count(*) AS n_observations_in_group
