@@ -61,7 +61,8 @@ _NOT_IN_GAP = frozenset({"because", "they", "he", "she", "it", "we", "i", "you",
                          "who", "whom", "when", "as", "after", "before", "while", "if", "since", "where", "to",
                          "its", "their", "his", "her", "said", "says", "say", "told", "of"})
 # 'had been killed', 'was shot': a passive without its 'by' agent names no doer before it (that is the victim)
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:[\w-]+ly\s+)?$", re.I)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:[\w-]+ly\s+|also\s+|then\s+|later\s+)?$", re.I)
 # 'advancing columns', ', pushing into the districts', 'since breaking into': a participle of a verb row without
 # 'is', 'was', 'has been' ... describes or continues another act; not an event of its own
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am|'s|'re)\s+(?:[\w-]+ly\s+|still\s+|now\s+)?$", re.I)
@@ -92,6 +93,9 @@ _OWN_ACT_AFTER = re.compile(r"\s*(?:(?:on|late|early)\s+\w+\s+|\w+day\s+)?(?:tha
 # '..., an army spokesman said.': a speaker closing the sentence is the source of what it reports
 _TRAILING_ATTRIBUTION = 45
 _ATTRIBUTION_BREAK = re.compile(r"[,\"\u201d]")
+# 'the captured pilot', 'the liberated streets': a participle right after a determiner describes a noun
+_PARTICIPLE = re.compile(r"\w+(?:ed|en)", re.I)
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.I)
 _REQUIRE_WINDOW = 80
 _PRECISION_OF_VALUE = {10: "day", 7: "month", 4: "year"}  # by the length of a TIMEX3 value: 2014-09-16, 2019-12
 _PLACE = "<place>"  # in a rule's requires: a gazetteer place right after the trigger counts
@@ -207,6 +211,9 @@ def _triggers(text: str, sentence: Span, candidates: frozenset[int],
                 continue
             if _DOCUMENT_BEFORE.search(text, max(sentence[0], m.start() - 20), m.start()):
                 continue
+            if _PARTICIPLE.fullmatch(m.group()) and _ADJECTIVE_BEFORE.search(text, max(sentence[0], m.start() - 8),
+                                                                            m.start()):
+                continue
             if m.group().lower() in rule.bases and rule.event_type != "attack" and _NOUN_OR_INFINITIVE_BEFORE.search(
                     text, max(sentence[0], m.start() - 30), m.start()):
                 continue
@@ -220,6 +227,9 @@ def _triggers(text: str, sentence: Span, candidates: frozenset[int],
             if (rule.requires or rule.needs_place) and not (
                 (rule.requires and rule.requires.search(text, m.end(), window))
                 or (rule.needs_place and _place_follows(text, m.end(), places))
+                or (rule.requires and (_PASSIVE_BEFORE.search(text, max(clause[0], m.start() - 25), m.start())
+                                       or _BY_AGENT.match(text, m.end()))
+                    and rule.requires.search(text, clause[0], m.start()))  # the object of a passive comes first
             ):
                 continue
             if rule.excludes and rule.excludes.search(text, m.end(), min(sentence[1], m.end() + _EXCLUDE_WINDOW)):
