@@ -70,8 +70,8 @@ _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am|'s|'re)\s+(?:
 _CROWDS = frozenset({"rebels", "civilians"})
 # right after it: '..., said the army', 'said Syria's foreign ministry'
 _SPEAKER_AFTER = re.compile(r"\s+(?:the\s+)?", re.I)
-# a figure in what a speaker says ('... killed 35 fighters', 'the toll rose to 12'): the speaker is its source,
-# not the author of a statement of its own
+# a figure ('... killed 35 fighters', 'the toll rose to 12'): in what a speaker says, the speaker is its source,
+# not the author of a statement of its own (event_verbs.csv, without_figure)
 _FIGURE = re.compile(
     r"\b\d{1,3}(?:,\d{3})+\b|\b(?:\d+(?!\d|\s*(?:st|nd|rd|th)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
     r"(?<!\b(?:19|20)\d\d)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -221,7 +221,7 @@ def _triggers(text: str, sentence: Span, candidates: frozenset[int],
                     text, max(sentence[0], m.start() - 30), m.start()):
                 continue
             clause = containing(spans, m.end() - 1)  # a trigger across a comma: the clause of its verb
-            if rule.without_figure and _FIGURE.search(text, *clause):
+            if rule.without_figure and _FIGURE.search(text, *sentence):
                 continue
             window = min(clause[1], m.end() + _REQUIRE_WINDOW)
             if (rule.requires or rule.needs_place) and not (
@@ -343,11 +343,6 @@ def _subject(text: str, trigger: re.Match, clause: Span, speech: bool) -> tuple[
     return ()
 
 
-def _attributes_figure(text: str, trigger: re.Match, sentence: Span) -> bool:
-    """What the speaker says holds a figure ('35 fighters were killed, the monitor said'): a source, not a statement."""
-    return bool(_FIGURE.search(text, *sentence))
-
-
 def _event_dating(text: str, expressions: Sequence[TimeExpression], sentence: Span, clause: Span,
                   trigger: re.Match, published_on: date | None, speech: bool) -> Dating:
     """An event's date from its own clause (etl.dates.dating_for), read as when it happened: a span from a
@@ -434,13 +429,10 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
             if rule.needs_date and not any(clause[0] <= e.start < clause[1] and e.range_start and not e.is_period
                                            for e in expressions):
                 continue
-            if rule.speech_verb:
-                if _attributes_figure(text, m, sentence):
-                    continue
-                if _OWN_ACT_AFTER.match(text, m.end()) or (
-                        sentence[1] - m.end() <= _TRAILING_ATTRIBUTION
-                        and _ATTRIBUTION_BREAK.search(text, max(sentence[0], m.start() - 60), m.start())):
-                    own_acts.add(len(events))
+            if rule.speech_verb and (_OWN_ACT_AFTER.match(text, m.end()) or (
+                    sentence[1] - m.end() <= _TRAILING_ATTRIBUTION
+                    and _ATTRIBUTION_BREAK.search(text, max(sentence[0], m.start() - 60), m.start()))):
+                own_acts.add(len(events))
             if rule.event_type == "attack" and _FIGURE.search(text, *clause):
                 tolls.add(len(events))
             dating = since or _event_dating(text, expressions, sentence, clause, m, doc.published_on,

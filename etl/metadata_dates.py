@@ -71,9 +71,10 @@ _WRITTEN_RE = re.compile(
 )
 # The text's own stamp near its start, which a feed's date column may contradict: 'Posted on July 2 2016 by',
 # 'Last updated at Apr 152017' (day and year glued), 'AFP Friday 23 Aug 2013', '13 Oct 2016 In fresh strikes';
-# not an event's 'on Sunday 3 March 2011'
+# 'KHARTOUM, Sudan Sept. 19, 2004 -' (a wire dateline); not an event's 'on Sunday 3 March 2011'
 _STAMP_RE = re.compile(
-    rf"(?:^|\b(?:{_LABEL}|date\s+of\s+publication)\s*|(?<!\bon\s)\b{WEEKDAY},?\s+)(?P<date>{_DMY}|{_MDY})",
+    rf"(?:^(?:[A-Z][A-Z'. -]+,(?:\s+[A-Z][\w.]*){{0,2}},?\s+)?|\b(?:{_LABEL}|date\s+of\s+publication)\s*"
+    rf"|(?<!\bon\s)\b{WEEKDAY},?\s+)(?P<date>{_DMY}|{_MDY})",
     re.IGNORECASE,
 )
 _GLUED_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH})\s*(?P<day>\d{{1,2}})(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)

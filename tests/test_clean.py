@@ -319,6 +319,7 @@ def test_published_line_wins_over_updated_line() -> None:
     ("Strikes kill 39 AFP Friday 23 Aug 2013", date(2013, 8, 23)),
     ("13 Oct 2016", date(2016, 10, 13)),
     ("Date of publication 3 October 2017", date(2017, 10, 3)),
+    ("KHARTOUM, Sudan Sept. 19, 2004 -", date(2004, 9, 19)),  # a wire dateline
 ])
 def test_the_texts_own_stamp_wins_over_a_feed_date_column(head: str, published: date) -> None:
     body = f"{head} Troops shelled the town on Saturday, a monitor said."
