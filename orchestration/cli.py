@@ -51,6 +51,9 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
     from orchestration.resources import WarehouseResource
 
     roots = [Path(p).resolve() for p in paths] or default_inputs()
+    missing = [str(r) for r in roots if not r.exists()]
+    if missing:  # before any run starts, so the reason is one line and nothing is recorded
+        raise FileNotFoundError(f"input path does not exist: {', '.join(missing)}")
     config = {"paths": [str(r) for r in roots]}
     stage_config = {"shards": 0, "workers": workers}  # in-process: each stage streamed in its writer step
     run_config = {
