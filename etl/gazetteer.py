@@ -30,8 +30,7 @@ from etl.places import (
 )
 from etl.regex_trie import trie_alternation
 
-_DIRECTIONS = {"east": "East", "west": "West", "north": "North", "south": "South"}
-_DIR = r"(?P<dir>east|west|north|south)(?:ern)?"
+_DIR = r"(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?"
 _SECTOR_NOUNS = (r"(?:\s+(?:part|parts|sector|side|half|districts|neighbou?rhoods|suburbs|areas|enclave|"
                  r"outskirts|section))?")
 _BEFORE = re.compile(rf"\b(?:the\s+)?(?:(?:besieged|rebel-held|opposition-held|government-held)\s+)?"
@@ -54,6 +53,11 @@ _NAMED_NEXT = re.compile(r"\s+of\s+[A-Z]")
 _KINDS = {"city": "city", "town": "city", "district": "district", "neighbourhood": "district",
           "neighborhood": "district", "enclave": "sector", "province": "region", "region": "region",
           "country": "country", "camp": "camp"}
+
+
+def _direction(word: str) -> str:
+    """'north', 'North-East', 'northeast', 'south west' -> 'North', 'North-east', 'North-east', 'South-west'."""
+    return re.sub(r"^(north|south)[- ]?(east|west)$", r"\1-\2", word.lower()).capitalize()
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,8 @@ class Gazetteer:
         after = _AFTER.match(text[m_end:m_end + 40])
         for hit, start, end in ((before, before.start() if before else 0, m_end),
                                 (after, m_start, m_end + after.end() if after else 0)):
-            if hit and (sector := self._sectors.get((_DIRECTIONS[hit.group("dir").lower()], name))):
+            if hit and (sector := self._sectors.get((_direction(hit.group("dir")), name))
+                        or self._part(hit, name)):
                 return start, end, sector
         old = f"Old City of {name}"
         if old in self.places:
@@ -129,6 +134,16 @@ class Gazetteer:
             if (a := _OLD_CITY_AFTER.match(text[m_end:m_end + 20])):
                 return m_start, m_end + a.end(), old
         return m_start, m_end, name
+
+    def _part(self, hit: re.Match, name: str) -> str | None:
+        """'northern Syria', 'the north-west of Syria', "Gaza's north": a part of a place no list names, kept as a
+        sector of it ('North Syria', 'North-west Syria'); 'east of Hama' (outside it) is not one."""
+        said = hit.group().lower()
+        if re.search(r"\bof\b", said) and not said.startswith("the "):
+            return None
+        part = f"{_direction(hit.group('dir'))} {name}"
+        self.add(part, name, "sector")
+        return part
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
         """Places named in text[start:end] (not anaphora), in order, directional forms resolved."""
@@ -183,7 +198,7 @@ class Gazetteer:
             else:
                 name = self._antecedent(mentions, _KINDS[m.group("kind").lower()], m.start(), main)
                 if name and m.group("dirpart"):
-                    name = self._sectors.get((_DIRECTIONS[m.group("dir").lower()], name), name)
+                    name = self._sectors.get((_direction(m.group("dir")), name), name)
             if name:
                 found.append(PlaceMention(m.start(), m.end(), name))
         return found

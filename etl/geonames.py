@@ -80,8 +80,9 @@ class GeoNames:
     """GeoNames places and the key -> places index, in an SQLite file opened read-only."""
 
     def __init__(self, path: Path) -> None:
-        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        meta = dict(self._con.execute("SELECT name, value FROM meta").fetchall())
+        self._path = path
+        self._pid = -1
+        meta = dict(self._connection().execute("SELECT name, value FROM meta").fetchall())
         self.countries: dict[str, dict] = json.loads(meta["countries"])  # ISO code -> name, capital, label ...
         self.common = frozenset(json.loads(meta["common"]))  # one-word names that are common English words
 
@@ -93,9 +94,17 @@ class GeoNames:
             return []
         return self.lookup_key(place_key(name))
 
+    def _connection(self) -> sqlite3.Connection:
+        """This process's connection: a worker process forked from one that had opened the file opens its own
+        (an SQLite connection must not cross a fork)."""
+        if self._pid != os.getpid():
+            self._con = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._con
+
     @lru_cache(maxsize=65536)  # noqa: B019 - one instance per process (geonames())
     def lookup_key(self, key: str) -> list[GeoPlace]:
-        return [GeoPlace(*row) for row in self._con.execute(_LOOKUP, (key,)).fetchall()]
+        return [GeoPlace(*row) for row in self._connection().execute(_LOOKUP, (key,)).fetchall()]
 
 
 def _data(name: str) -> str:

@@ -232,6 +232,14 @@ class Registry:
         return self._country_of_iso.get(iso)
 
     def record(self, name: str) -> PlaceRecord | None:
+        """The record of a place; a part of a place the gazetteer added ('North Syria') gets its parent's
+        country, region and coordinates."""
+        if name not in self.records and (place := self.gaz.places.get(name)) and place.parent in self.records:
+            parent = self.records[place.parent]
+            self.records[name] = _replace(parent, place_id=place_id(name), name=name, kind=place.kind,
+                                          admin1=parent.admin1 if parent.kind != "region" else parent.name,
+                                          geonames_id=None, parent=parent.name, aliases=(),
+                                          coordinates_basis="parent" if parent.latitude is not None else None)
         return self.records.get(name)
 
     def admin1_of(self, name: str) -> str | None:

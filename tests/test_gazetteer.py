@@ -22,7 +22,10 @@ def names(text: str) -> list[tuple[str, str]]:
         ("the western part of Mosul", "West Mosul"),
         ("Mosul's Old City", "Old City of Mosul"),
         ("the Old City of Aleppo", "Old City of Aleppo"),
-        ("shelling in eastern Kharkiv", "Kharkiv"),  # no East Kharkiv in the gazetteer: the city itself
+        ("shelling in eastern Kharkiv", "East Kharkiv"),  # a part no list names: a sector of the city
+        ("air strikes in north-west Syria", "North-west Syria"),
+        ("the south-eastern part of Turkey", "South-east Turkey"),
+        ("a village 20 km east of Hama", "Hama"),  # outside the city: not a part of it
         ("El Fasher and Khan Yunis", "El Fasher"),
     ],
 )
