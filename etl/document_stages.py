@@ -3,7 +3,9 @@
 A stage reads what the stage before it wrote, maps a pure function over pending documents (in
 worker processes when asked), and writes each chunk's rows plus its `stage_done` marks in one
 transaction, so an interrupted run resumes where it stopped without duplicates or gaps. A document
-whose processing raises is quarantined (reason `extraction_error`); it never stops the batch.
+whose processing raises is quarantined (reason `extraction_error`), one that takes longer than its time budget
+(DOCUMENT_SECONDS a stage, `$TIMELINE_DOCUMENT_SECONDS`) is quarantined `timeout`; neither stops the batch.
+Worker processes start by forkserver (they inherit no lock nor open file of the build) and die with it.
 
 run_stage does it all in one process. Its pieces also work apart, for executors that run steps in
 separate processes or machines: plan_shards cuts the pending documents into doc_id ranges,
@@ -12,10 +14,16 @@ compute_shard computes one range on a connection that only reads, and write_resu
 
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
+import os
+import signal
+import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -33,7 +41,9 @@ from etl.model import CleanDocument, RawRecord
 from etl.store import transaction, write_frame
 
 CHUNK = 500
+DOCUMENT_SECONDS = 120.0  # a stage's time budget per document (a real article takes well under a second)
 Progress = Callable[[int, int], None]
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass(frozen=True)
@@ -140,20 +150,72 @@ TABLE_SCHEMAS = {
 
 
 Shard = tuple[str, str]  # first and last doc_id of a range of pending documents, both included
-Result = tuple[str, dict[str, list[dict]] | None, str | None]  # doc_id, rows per table or None, error or None
+Failure = tuple[str, str]  # quarantine reason (extraction_error | timeout) and detail
+Result = tuple[str, dict[str, list[dict]] | None, Failure | None]  # doc_id, rows per table or None, failure or None
 
 
-def _safe(stage: str, row: dict) -> Result:
-    """Run one stage on one document; an exception becomes an error message, never a crash."""
+class DocumentTimeout(Exception):
+    """A document used up its time budget in a stage."""
+
+
+def document_seconds() -> float:
+    """The time budget of one document in one stage: $TIMELINE_DOCUMENT_SECONDS, else DOCUMENT_SECONDS."""
+    return float(os.environ.get("TIMELINE_DOCUMENT_SECONDS") or DOCUMENT_SECONDS)
+
+
+@contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    """Raise DocumentTimeout in the block after `seconds` (a SIGALRM timer: main thread only, where every stage
+    runs; elsewhere no budget). Pure-Python loops are interrupted; one C call (a regex) finishes first."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise DocumentTimeout(f"over its {seconds:g} s budget per document and stage")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return row["doc_id"], STAGES[stage].compute(row), None
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _safe(stage: str, row: dict, seconds: float) -> Result:
+    """Run one stage on one document within its time budget; an exception becomes a failure, never a crash."""
+    try:
+        with _budget(seconds):
+            return row["doc_id"], STAGES[stage].compute(row), None
+    except DocumentTimeout as err:
+        return row["doc_id"], None, ("timeout", f"{stage}: {err}")
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
         last = traceback.format_exception_only(err)[-1].strip()
-        return row["doc_id"], None, f"{stage}: {last}"
+        return row["doc_id"], None, ("extraction_error", f"{stage}: {last}")
 
 
-def _safe_chunk(stage: str, rows: list[dict]) -> list[Result]:
-    return [_safe(stage, row) for row in rows]
+def _safe_chunk(stage: str, rows: list[dict], seconds: float) -> list[Result]:
+    return [_safe(stage, row, seconds) for row in rows]
+
+
+def _die_with_parent() -> None:
+    """Pool worker start: be killed when the process that forked it dies (Linux), so a build killed with kill -9
+    leaves no worker behind. The forkserver exits with the build, and its workers with it."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
+        return
+    if os.getppid() == 1:
+        os._exit(1)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes forked from a forkserver that has imported the stages once: fast to start (unlike spawn),
+    and, unlike fork, sharing no file descriptor with the build (its writer lock, its DuckDB file)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent)
 
 
 def _pending_ids(con: duckdb.DuckDBPyConnection, spec: StageSpec, shard: Shard | None = None) -> list[str]:
@@ -172,11 +234,12 @@ def _chunks(con: duckdb.DuckDBPyConnection, spec: StageSpec, shard: Shard | None
                           [first, last]).pl().to_dicts()
 
 
-def _in_order(pool: ProcessPoolExecutor, stage: str, chunks: Iterator[list[dict]], ahead: int) -> Iterator[list]:
+def _in_order(pool: ProcessPoolExecutor, stage: str, chunks: Iterator[list[dict]], ahead: int,
+              seconds: float) -> Iterator[list]:
     """pool.map(_safe_chunk, chunks) with at most `ahead` chunks in flight (map would read every chunk first)."""
     queue: deque[Future] = deque()
     for chunk in chunks:
-        queue.append(pool.submit(_safe_chunk, stage, chunk))
+        queue.append(pool.submit(_safe_chunk, stage, chunk, seconds))
         if len(queue) >= ahead:
             yield queue.popleft().result()
     while queue:
@@ -186,11 +249,12 @@ def _in_order(pool: ProcessPoolExecutor, stage: str, chunks: Iterator[list[dict]
 def _computed(con: duckdb.DuckDBPyConnection, stage: str, shard: Shard | None, workers: int) -> Iterator[list[Result]]:
     """Each chunk's results in doc_id order, computed in `workers` processes when more than one."""
     chunks = _chunks(con, STAGES[stage], shard)
+    seconds = document_seconds()
     if workers <= 1:
-        yield from (_safe_chunk(stage, chunk) for chunk in chunks)
+        yield from (_safe_chunk(stage, chunk, seconds) for chunk in chunks)
         return
-    with ProcessPoolExecutor(workers) as pool:
-        yield from _in_order(pool, stage, chunks, 2 * workers)
+    with _pool(workers) as pool:
+        yield from _in_order(pool, stage, chunks, 2 * workers, seconds)
 
 
 def pending_count(con: duckdb.DuckDBPyConnection, stage: str) -> int:
@@ -239,9 +303,9 @@ def write_results(con: duckdb.DuckDBPyConnection, stage: str, results: list[Resu
     documents whose computation failed. Returns counts of documents, rows per table and errors."""
     rows: dict[str, list[dict]] = {}
     done, failed = [], []
-    for doc_id, tables, error in results:
-        if error is not None:
-            failed.append((doc_id, error))
+    for doc_id, tables, failure in results:
+        if failure is not None:
+            failed.append((doc_id, failure))
             continue
         done.append(doc_id)
         for table, table_rows in tables.items():
@@ -252,20 +316,20 @@ def write_results(con: duckdb.DuckDBPyConnection, stage: str, results: list[Resu
             write_frame(con, table, pl.DataFrame(table_rows, schema=TABLE_SCHEMAS[table], orient="row"))
         marks += [{"doc_id": doc_id, "stage": stage} for doc_id in done]
         write_frame(con, "stage_done", pl.DataFrame(marks, schema=TABLE_SCHEMAS["stage_done"], orient="row"))
-        for doc_id, error in failed:
-            _quarantine_document(con, doc_id, error, now)
+        for doc_id, failure in failed:
+            _quarantine_document(con, doc_id, failure, now)
     return {"documents": len(results), "errors": len(failed), **{table: len(r) for table, r in rows.items()}}
 
 
-def _quarantine_document(con: duckdb.DuckDBPyConnection, doc_id: str, error: str, now: datetime) -> None:
-    """Move every source of a document that crashed a stage to quarantine, and drop the document."""
+def _quarantine_document(con: duckdb.DuckDBPyConnection, doc_id: str, failure: Failure, now: datetime) -> None:
+    """Move every source of a document that crashed a stage (or ran out of time) to quarantine, and drop it."""
     # delete then insert, not INSERT OR REPLACE: DuckLake tables (etl/lake.py) have no primary key
     con.execute("DELETE FROM internal.quarantine WHERE source_path IN "
                 "(SELECT source_path FROM internal.document_sources WHERE doc_id = ?)", [doc_id])
     con.execute("""
         INSERT INTO internal.quarantine
-        SELECT source_path, input_file, 'extraction_error', ?, ? FROM internal.document_sources WHERE doc_id = ?
-    """, [error[:2000], now, doc_id])
+        SELECT source_path, input_file, ?, ?, ? FROM internal.document_sources WHERE doc_id = ?
+    """, [failure[0], failure[1][:2000], now, doc_id])
     con.execute("DELETE FROM internal.document_sources WHERE doc_id = ?", [doc_id])
     remove_orphans(con)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from etl.clean_lines import evidence_kind
+from etl.decode import drop_invisible
 from etl.metadata import PageMeta
 from etl.model import Block, RemovedLine
 
@@ -34,6 +35,12 @@ TWEETS = 'blockquote.twitter-tweet, blockquote[class*="tweet"]'
 CAPTIONS = 'figcaption, [class*="caption"]'
 MAX_CAPTION = 400
 _SPACE_RE = re.compile(r"\s+")
+# Lexbor's parse time grows with nesting depth times elements (200,000 nested divs: minutes), so elements nested
+# deeper than MAX_DEPTH lose their tags (their text stays) before parsing. Real pages nest well under 100 deep.
+MAX_DEPTH = 256
+_TAG_RE = re.compile(r"<(?:(script|style)\b.*?</\1\s*>|(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>)", re.I | re.S)
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+_IMPLIED_END = {"p", "li", "dt", "dd", "tr", "td", "th", "option"}  # closed by their next sibling: not nesting
 _META_TITLE = ('meta[property="og:title"]', 'meta[name="twitter:title"]')
 _META_SITE = ('meta[property="og:site_name"]', 'meta[name="application-name"]', 'meta[name="publisher"]')
 _META_DATE = (
@@ -63,7 +70,7 @@ class HtmlPage:
 
 def _lines(node: LexborNode) -> list[str]:
     """The node's text, one line per block element, whitespace collapsed."""
-    parts = (_SPACE_RE.sub(" ", part).strip() for part in node.text(separator="").split(MARK))
+    parts = (_SPACE_RE.sub(" ", part).strip() for part in drop_invisible(node.text(separator="")).split(MARK))
     return [part for part in parts if part]
 
 
@@ -202,9 +209,36 @@ def _outside_lines(tree: LexborHTMLParser, page: HtmlPage) -> None:
             page.removed.append(RemovedLine(line, "outside_main_text"))
 
 
+def bound_nesting(html: str, limit: int = MAX_DEPTH) -> str:
+    """`html` with the tags of elements nested deeper than `limit` removed (their text kept), in one linear pass;
+    unchanged when it cannot be that deep."""
+    if html.count("<") <= limit:
+        return html
+    depth = skipped = 0
+
+    def visit(tag: re.Match) -> str:
+        nonlocal depth, skipped
+        closing, name, self_closing = tag.group(2), (tag.group(3) or "").lower(), tag.group(4)
+        if tag.group(1) or name in _VOID or name in _IMPLIED_END or self_closing:
+            return tag.group(0)
+        if closing:
+            if skipped:
+                skipped -= 1
+                return ""
+            depth = max(depth - 1, 0)
+            return tag.group(0)
+        if depth >= limit:
+            skipped += 1
+            return ""
+        depth += 1
+        return tag.group(0)
+
+    return _TAG_RE.sub(visit, html)
+
+
 def html_to_page(html: str) -> HtmlPage:
     """Parse `html` into main-article lines, page metadata, evidence blocks and reported removals."""
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(bound_nesting(html))
     page = HtmlPage(lines=[], meta=_page_meta(tree))
     tree.strip_tags(INVISIBLE)
     for node in tree.css(BLOCK_SELECTOR):

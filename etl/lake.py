@@ -5,9 +5,10 @@ prefix of Parquet files; several processes and machines may read and write it at
 snapshot. DuckLake holds tables only, so the analyst API lives in a small DuckDB "front" file at the
 published warehouse path: one pass-through view per lake table (`internal.doc_store` ->
 `lake.internal.doc_store`), then every view, macro and comment of sql/*.sql unchanged, the search index, and
-the table `internal.lake_connection` holding the ATTACH statement that pins the lake at the snapshot published
-last.
-A reader opens the front file read-only and runs that statement (attach_front) before querying.
+the table `internal.lake_connection` naming the lake (catalog, data path) and the snapshot published last. A
+reader opens the front file read-only and attaches the lake at that snapshot (attach_front) before querying. The
+ATTACH statement is always built here from those values, checked, never taken from the file: a file someone sent
+must not run its own SQL.
 
 Extensions come from the duckdb-extension-* wheels (no network): INSTALL from the wheel's file, then LOAD.
 """
@@ -51,6 +52,11 @@ def load_extensions(con: duckdb.DuckDBPyConnection, names: list[str]) -> None:
         if not installed:
             con.execute(f"INSTALL {sql_literal(str(extension_path(name)))}")
         con.execute(f"LOAD {name}")
+
+
+def load_from_wheel(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """LOAD an extension straight from its wheel: no INSTALL, so nothing is written to ~/.duckdb."""
+    con.execute(f"LOAD {sql_literal(str(extension_path(name)))}")
 
 
 @dataclass(frozen=True)
@@ -152,16 +158,27 @@ def apply_front_schema(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(text)
 
 
-def attach_front(con: duckdb.DuckDBPyConnection) -> Lake | None:
-    """On a (read-only) connection to a front file, attach its lake at the published snapshot and return
-    it; None, doing nothing, for a file-mode warehouse (no `internal.lake_connection` table, nor
-    `main.lake_connection` in a front file written before the tables moved to `internal`)."""
+def read_front(con: duckdb.DuckDBPyConnection) -> tuple[Lake, int] | None:
+    """The lake and published snapshot a front file names, checked (a known catalog kind, an integer snapshot);
+    None for a file-mode warehouse (no `internal.lake_connection` base table, nor `main.lake_connection` in a front
+    file written before the tables moved to `internal`). Reads values only: nothing stored runs."""
     found = con.execute("SELECT min(schema_name) FROM duckdb_tables() WHERE database_name = current_database() "
                         "AND schema_name IN ('internal', 'main') AND table_name = 'lake_connection'").fetchone()[0]
     if found is None:
         return None
-    catalog, data_path, extensions, attach_sql = con.execute(
-        f"SELECT catalog, data_path, extensions, attach_sql FROM {found}.lake_connection").fetchone()
-    load_extensions(con, extensions)
-    con.execute(attach_sql)
-    return Lake(catalog, data_path)
+    catalog, data_path, snapshot = con.execute(
+        f"SELECT catalog::VARCHAR, data_path::VARCHAR, snapshot_id::BIGINT FROM {found}.lake_connection").fetchone()
+    if not (catalog or "").startswith(("sqlite:", "postgres:")) or not data_path or snapshot is None:
+        raise ValueError(f"lake_connection names no usable lake (catalog {catalog!r}, data path {data_path!r})")
+    return Lake(catalog, data_path), snapshot
+
+
+def attach_front(con: duckdb.DuckDBPyConnection) -> Lake | None:
+    """On a (read-only) connection to a front file, attach its lake at the published snapshot and return
+    it; None, doing nothing, for a file-mode warehouse (read_front)."""
+    front = read_front(con)
+    if front is None:
+        return None
+    lake, snapshot = front
+    lake.attach(con, snapshot)
+    return lake

@@ -28,8 +28,9 @@ class Quarantined:
     """An input that could not become a document, and why."""
 
     source_path: str
-    reason: str  # empty | binary | undecodable | unsupported_format | parse_error | too_large | no_text
+    reason: str  # empty | binary | undecodable | unsupported_format | parse_error | too_large | no_text | ...
     detail: str
+    input_file: str = ""  # the key of the file it comes from, when known before reading (etl.ingest.input_key)
 
 
 @dataclass(frozen=True)

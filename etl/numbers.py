@@ -1,7 +1,8 @@
 """Find the quantities news text states, with hedges and ranges, by one compiled regex.
 
 Recognised forms:
-- digits with separators and scales: "31,500", "1.5 million", "2m", "2,000-3,000";
+- digits with separators and scales: "31,500", "31 500" (no-break or thin space; a plain space after two or
+  three digits), "1.5 million", "2m", "2,000-3,000";
 - number words: "eight", "Eleven", "twenty-five", "two hundred", "three thousand";
   "a dozen" is 12 with qualifier approx (it is a round figure); "dozens", "scores" are vague;
 - fractions of something, only when followed by "of": "two-thirds" (66.7), "a third" (33.3),
@@ -56,7 +57,11 @@ def _alt(words) -> str:
 
 _WORD = (rf"(?:(?:{_alt(_TENS)})(?:[- ](?:{_alt(list(_UNITS)[:9])}))?|{_alt(_UNITS)})"
          r"(?:\s+(?:hundred|thousand|million|billion)\b)*")
-_DIGIT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Digit groups: "31,500"; "31 500" with a no-break, narrow no-break or thin space (French, SI style); with a plain
+# space only after two or three digits ("10 000", not "May 5 200 people")
+_GROUP_SPACES = "\u00a0\u202f\u2009"
+_DIGIT = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?![\d,])"
+          rf"|\d{{2,3}}(?: \d{{3}})+(?![\d,])|\d+(?:\.\d+)?")
 _NUM = rf"(?:(?:{_DIGIT})(?:\s+(?:hundred|thousand|million|billion)\b|(?:m|mn|bn|k)\b)?|\b{_WORD}\b|\ba dozen\b)"
 _PCT = r"\s?(?:%|per\s?cent\b)"
 _FRAC = r"(?:\b(?:a|one|two|three|four)[- ](?:half|thirds?|quarters?|fifths?)|\bhalf)(?=\s+of\b)"
@@ -106,6 +111,7 @@ def parse_number(s: str) -> float:
     s = s.lower().strip()
     if s == "a dozen":
         return 12.0
+    s = re.sub(rf"(?<=\d)[ {_GROUP_SPACES}](?=\d{{3}})", "", s)
     m = re.match(r"([\d,]*\.?\d+)\s*([a-z]*)$", s)
     if m:
         return float(m.group(1).replace(",", "")) * _SCALES.get(m.group(2), 1)

@@ -27,7 +27,7 @@ from etl.maps import busiest_metric, draw_map, map_file_name, read_latest
 from orchestration.extraction import NOTHING_NEW, claim_mentions, documents, event_mentions, utc_now
 from orchestration.partitions import batch_key
 from orchestration.paths import charts_folder
-from orchestration.resources import WRITES_STAGING, WarehouseResource
+from orchestration.resources import WRITES_STAGING, WarehouseResource, warehouse_files
 
 NOTHING_NEW_RESULT = MaterializeResult(metadata=NOTHING_NEW)
 
@@ -39,19 +39,21 @@ class RebuildConfig(Config):
 
 
 class BuildConfig(Config):
-    """Inputs of a build: files or folders (default: $TIMELINE_INBOX, else the sample corpus)."""
+    """Inputs of a build: files or folders (default: $TIMELINE_INBOX, else the sample corpus); rescan=True hashes
+    every file, not only those whose size or mtime changed (finds an edit that kept both)."""
 
     paths: list[str] = []
+    rescan: bool = False
 
 
 @asset(group_name="timeline", op_tags=WRITES_STAGING,
        description="Input files and CSV/JSON rows decoded to text, or quarantined; one run per batch of new or "
                    "changed files (default inputs: $TIMELINE_INBOX, else the sample corpus).")
 def raw_documents(config: BuildConfig, warehouse: WarehouseResource) -> MaterializeResult:
-    found = scan([Path(p) for p in config.paths] or default_inputs())
+    found = scan([Path(p) for p in config.paths] or default_inputs(), warehouse_files(warehouse.published))
     with warehouse.read_published() as published:
-        changed = changed_files(published, found)
-    if not changed:
+        changed = changed_files(published, found, config.rescan)
+    if not changed and warehouse.published.exists():  # a first build publishes, even an empty warehouse
         warehouse.discard_staging()
         return MaterializeResult(metadata={"status": "nothing new", "files_seen": len(found.files)})
     warehouse.start_staging()

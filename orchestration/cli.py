@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orchestration.cli_analyst import add_commands as add_analyst_commands
 from orchestration.paths import default_warehouse_path, ensure_dagster_home
@@ -22,6 +22,9 @@ from orchestration.paths import default_warehouse_path, ensure_dagster_home
 # polars or matplotlib (python -X importtime; docs/benchmarks.md).
 SUPERSEDED_WARNING = "ignore:Function `dev_command` is superseded"
 WAREHOUSE_HELP = "DuckDB file (default: $TIMELINE_WAREHOUSE, else warehouse/timeline.duckdb)"
+
+if TYPE_CHECKING:
+    from dagster._utils.error import SerializableErrorInfo
 
 SUMMARY_SQL = """
 SELECT (SELECT count(*) FROM documents) AS documents,
@@ -40,8 +43,9 @@ def _warehouse(args: argparse.Namespace) -> Path:
     return Path(args.warehouse) if args.warehouse else default_warehouse_path()
 
 
-def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
-    """Run the asset graph on `paths` into `warehouse`; True when a new state was published."""
+def build(paths: list[str], warehouse: Path, workers: int = 1, rescan: bool = False) -> bool:
+    """Run the asset graph on `paths` into `warehouse`; True when a new state was published. `rescan` hashes every
+    file instead of trusting unchanged sizes and mtimes."""
     from dagster import DagsterInstance, materialize
 
     from etl import store
@@ -51,10 +55,10 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
     from orchestration.resources import WarehouseResource
 
     roots = [Path(p).resolve() for p in paths] or default_inputs()
-    missing = [str(r) for r in roots if not r.exists()]
+    missing = [str(r) for r in roots if not r.exists() and not r.is_symlink()]
     if missing:  # before any run starts, so the reason is one line and nothing is recorded
         raise FileNotFoundError(f"input path does not exist: {', '.join(missing)}")
-    config = {"paths": [str(r) for r in roots]}
+    config = {"paths": [str(r) for r in roots], "rescan": rescan}
     stage_config = {"shards": 0, "workers": workers}  # in-process: each stage streamed in its writer step
     run_config = {
         "ops": {
@@ -75,16 +79,46 @@ def build(paths: list[str], warehouse: Path, workers: int = 1) -> bool:
         raise BuildError(f"checks failed, warehouse not published: {names}")
     if not result.success:
         errors = [e.step_failure_data.error for e in result.all_events if e.is_step_failure]
-        raise BuildError(f"build failed: {errors[0].message.strip() if errors else 'unknown error'}")
+        raise BuildError(f"build failed: {_error_chain(errors[0]) if errors else 'unknown error'}")
     published = result.asset_materializations_for_node("published_warehouse")[0].metadata["published"]
     return bool(published.value)
+
+
+def _error_chain(error: SerializableErrorInfo) -> str:
+    """A step error and every cause under it on one line: the root cause ("No space left on device") is often
+    only in the cause."""
+    parts: list[str] = []
+    while error is not None:
+        first = error.message.strip().splitlines()[0] if error.message.strip() else error.cls_name or ""
+        if first and first not in parts:
+            parts.append(first)
+        error = error.cause or error.context
+    return ": ".join(parts)
+
+
+def _one_line(err: BaseException) -> str:
+    """An exception and its causes (raise ... from, or during handling) as one line."""
+    parts: list[str] = []
+    while err is not None:
+        text = " ".join(str(err).split()) or type(err).__name__
+        if text not in parts:
+            parts.append(text)
+        err = err.__cause__ or err.__context__
+    return ": ".join(parts)
+
+
+def _workers(text: str) -> int:
+    """--workers / $TIMELINE_WORKERS: a positive integer (argparse reports anything else as a usage error)."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"workers must be a positive integer, not {text!r}")
+    return int(text)
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from etl import store
 
     warehouse = _warehouse(args)
-    published = build(args.paths, warehouse, args.workers)
+    published = build(args.paths, warehouse, args.workers, args.rescan)
     with store.read_only(warehouse) as con:
         row = con.sql(SUMMARY_SQL).pl().row(0, named=True)
     status = "published" if published else "nothing new; warehouse unchanged"
@@ -116,8 +150,8 @@ def _cmd_query(args: argparse.Namespace) -> int:
     if not warehouse.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `timeline build` first")
     # read_only stops writes to the warehouse; no external access stops COPY ... TO and reading files
-    # (a DuckLake front file's lake is attached first, and its data path stays readable).
-    with store.read_only(warehouse, external_access=False) as con:
+    # (a DuckLake front file's lake is attached, and its data path stays readable).
+    with store.read_only(warehouse) as con:
         relation = con.sql(args.sql)
         if relation is None:
             raise ValueError("the statement returned no rows: `timeline query` only reads")
@@ -153,8 +187,10 @@ def parser() -> argparse.ArgumentParser:
                                    "Dagster instance (<stem>_dagster/ beside it, or $DAGSTER_HOME).")
     b.add_argument("paths", nargs="*", help="files or folders (default: $TIMELINE_INBOX, else the sample corpus)")
     b.add_argument("--warehouse", help=WAREHOUSE_HELP)
-    b.add_argument("--workers", type=int, default=int(os.environ.get("TIMELINE_WORKERS", "1")),
+    b.add_argument("--workers", type=_workers, default=os.environ.get("TIMELINE_WORKERS", "1"),
                    help="processes for extraction (default: $TIMELINE_WORKERS or 1)")
+    b.add_argument("--rescan", action="store_true",
+                   help="hash every input file, not only those whose size or mtime changed")
     b.set_defaults(func=_cmd_build)
     q = sub.add_parser("query", help="run SQL on a read-only connection and print the result",
                        description="Run one SQL statement on a read-only connection (no writes, no file access).")
@@ -181,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:
         if not _reportable(err):
             raise
-        print(f"timeline: {err}".splitlines()[0], file=sys.stderr)
+        print(f"timeline: {_one_line(err)}", file=sys.stderr)
         return 2
 
 

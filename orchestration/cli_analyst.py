@@ -24,15 +24,17 @@ EXPORT_FORMATS = ("csv", "parquet")  # etl.export.COPY_OPTIONS (tests/test_analy
 
 
 @contextmanager
-def read_only(args: argparse.Namespace) -> Iterator[duckdb.DuckDBPyConnection]:
+def read_only(args: argparse.Namespace, writable_dir: Path | None = None,
+              extensions: tuple[str, ...] = ()) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to --warehouse (default: $TIMELINE_WAREHOUSE or warehouse/timeline.duckdb), its lake
-    attached if it is a DuckLake front file."""
+    attached if it is a DuckLake front file; DuckDB may write files only under `writable_dir` and load only
+    `extensions` (store.read_only)."""
     from etl import store
 
     warehouse = Path(args.warehouse) if args.warehouse else default_warehouse_path()
     if not warehouse.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `timeline build` first")
-    con = store.read_only(warehouse)
+    con = store.read_only(warehouse, (writable_dir,) if writable_dir else (), extensions)
     try:
         yield con
     finally:
@@ -54,8 +56,10 @@ def _cmd_dictionary(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from etl import export
 
-    with read_only(args) as con:
-        written = export.export(con, Path(args.dir), args.format)
+    out = Path(args.dir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    with read_only(args, out) as con:
+        written = export.export(con, out, args.format)
     print(f"wrote {len(written)} files to {args.dir}: {', '.join(p.name for p in written.values())}")
     return 0
 
@@ -105,7 +109,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
 def _cmd_search(args: argparse.Namespace) -> int:
     from etl import search
 
-    with read_only(args) as con:
+    with read_only(args, extensions=("fts",)) as con:
         hits = search.search(con, args.text, args.limit)
     if hits.is_empty():
         print(f"no document matches {args.text!r}")

@@ -12,13 +12,19 @@ from dagster import ConfigurableResource
 
 from etl import store
 from etl.lake import Lake
-from orchestration.paths import default_warehouse_path
+from orchestration.paths import charts_folder, dagster_home, default_warehouse_path
 
 # Op tags saying how a step opens the run's staging warehouse. In file mode one process may hold the DuckDB file
 # read-write, excluding every other, so the job graph orders every writer step after every step before it
 # (tests/test_orchestration.py checks this on the execution plan); read-only steps may run side by side.
 READS_STAGING = {"timeline/staging": "read"}
 WRITES_STAGING = {"timeline/staging": "write"}
+
+
+def warehouse_files(warehouse: Path) -> frozenset[Path]:
+    """Everything a warehouse keeps beside itself (etl.store.own_files, its Dagster instance, its charts): a scan of
+    a folder holding the warehouse skips them, so a re-run finds nothing new."""
+    return store.own_files(warehouse) | {dagster_home(warehouse), charts_folder(warehouse)}
 
 
 class WarehouseResource(ConfigurableResource):

@@ -14,7 +14,7 @@ from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, Se
 from etl.ingest_stage import changed_files, scan
 from orchestration.jobs import build_job
 from orchestration.partitions import BATCH_TAG, batch_key
-from orchestration.resources import WarehouseResource
+from orchestration.resources import WarehouseResource, warehouse_files
 
 
 @sensor(job=build_job, minimum_interval_seconds=30, default_status=DefaultSensorStatus.RUNNING,
@@ -23,7 +23,7 @@ def inbox_sensor(context: SensorEvaluationContext, warehouse: WarehouseResource)
     inbox = os.environ.get("TIMELINE_INBOX")
     if not inbox or not Path(inbox).is_dir():
         return SkipReason("TIMELINE_INBOX is not set to an existing folder")
-    found = scan([Path(inbox)])
+    found = scan([Path(inbox)], warehouse_files(warehouse.published))
     with warehouse.read_published() as published:
         changed = changed_files(published, found)
     if not changed:

@@ -6,12 +6,14 @@
 CREATE SCHEMA IF NOT EXISTS internal;
 
 CREATE TABLE IF NOT EXISTS internal.input_files (
-    input_file  VARCHAR PRIMARY KEY,   -- source_path of the file (no '#N')
+    input_file  VARCHAR PRIMARY KEY,   -- the file's key: its absolute path (etl.ingest.input_key)
     size_bytes  BIGINT NOT NULL,
     mtime_ns    BIGINT NOT NULL,       -- with size: the fingerprint that says a file may have changed
-    sha256      VARCHAR NOT NULL,      -- content hash: a touched or re-delivered identical file is not new
-    seen_at     TIMESTAMP NOT NULL
+    sha256      VARCHAR NOT NULL,      -- hash of the bytes last read: a touched or re-delivered identical file is not new
+    seen_at     TIMESTAMP NOT NULL,
+    source_path VARCHAR                -- its display name (no '#N'); NULL in warehouses built before keys were paths
 );
+ALTER TABLE internal.input_files ADD COLUMN IF NOT EXISTS source_path VARCHAR;
 
 CREATE TABLE IF NOT EXISTS internal.document_sources (
     source_path VARCHAR PRIMARY KEY,

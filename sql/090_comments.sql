@@ -210,15 +210,15 @@ COMMENT ON COLUMN modality_timeline.observation_ids IS 'Sorted ids of the observ
 COMMENT ON COLUMN modality_timeline.unit IS 'percent, people or districts.';
 
 COMMENT ON VIEW document_sources IS 'One row per input (file, CSV/JSONL row, JSON array element) that produced a document; the same text twice is one document with two sources.';
-COMMENT ON COLUMN document_sources.source_path IS 'Input path relative to the PATH argument it was found under; file#N for the N-th data row or element.';
-COMMENT ON COLUMN document_sources.input_file IS 'The file the input came from (source_path without #N).';
+COMMENT ON COLUMN document_sources.source_path IS 'Input path relative to the PATH argument it was found under (prefixed by that argument''s name when another input has the same one; # in a file name written %23); file#N for the N-th data row or element.';
+COMMENT ON COLUMN document_sources.input_file IS 'The absolute path of the file the input came from: what the input is known by.';
 COMMENT ON COLUMN document_sources.doc_id IS 'The document it produced.';
 COMMENT ON COLUMN document_sources.ingested_at IS 'When it was ingested (UTC).';
 
 COMMENT ON VIEW quarantine IS 'Every input that could not become a document, with why: nothing is lost.';
 COMMENT ON COLUMN quarantine.source_path IS 'Input path (file, or file#N).';
-COMMENT ON COLUMN quarantine.input_file IS 'The file the input came from.';
-COMMENT ON COLUMN quarantine.reason IS 'Why it was set aside: unsupported_format, too_large, binary, undecodable, empty, no_text or parse_error.';
+COMMENT ON COLUMN quarantine.input_file IS 'The absolute path of the file the input came from.';
+COMMENT ON COLUMN quarantine.reason IS 'Why it was set aside: unsupported_format, too_large, binary, undecodable, empty, no_text, parse_error, outside_root, unreadable, extraction_error or timeout.';
 COMMENT ON COLUMN quarantine.detail IS 'Details of the failure, NULL if none.';
 COMMENT ON COLUMN quarantine.seen_at IS 'When it was seen (UTC).';
 

@@ -31,8 +31,8 @@ BREAKERS = {
                                         "(SELECT min(observation_id) FROM internal.observation_store) "
                                         "THEN 'period' ELSE 'cumulative' END WHERE observation_id IN "
                                         "(SELECT observation_id FROM internal.observation_store ORDER BY 1 LIMIT 2)",
-    "every_input_accounted_for": "INSERT INTO internal.input_files "
-                                 "VALUES ('lost.txt', 10, 1, 'ab12', now()::TIMESTAMP)",
+    "every_input_accounted_for": "INSERT INTO internal.input_files (input_file, size_bytes, mtime_ns, sha256, seen_at) "
+                                 "VALUES ('/lost.txt', 10, 1, 'ab12', now()::TIMESTAMP)",
 }
 
 

@@ -213,11 +213,51 @@ def _links(dest: Path) -> dict[str, str]:
             "links/inside.txt": DOCUMENT, "links/pipe.txt": "unreadable"}
 
 
+NESTED_DIVS = 200_000
+DIGIT_GROUPS = ("Aleppo toll\n\nOn December 1, 2016, the monitor said 10\u00a0000 people had fled Aleppo, "
+                "that 12 500 people were trapped in its east and that 1\u200b200 civilians were killed there.\n")
+STRAY_CP1252 = "Convoy in Idlib\n\nOn March 3, 2017, the café owners said 40 families had left Idlib’s old city.\n"
+
+
+def _attack(dest: Path) -> dict[str, str]:
+    """The cases of issue 17 (an outside attack): each once; what happens to each is in docs/robustness.md."""
+    folder = dest / "attack"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
+    (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
+    _write(dest, "attack/big-int.jsonl", '{"title": "Huge", "text": "x", "n": ' + "9" * 5000 + "}\n"
+           + json.dumps({"title": "Next line", "text": _article("Next line", 12)}) + "\n")
+    _write(dest, "attack/surrogate.json", '{"title": "Lone surrogate", "text": "Aleppo \\ud83d report on the talks"}')
+    with open(os.fsencode(folder) + b"/caf\xe9 report.txt", "wb") as handle:
+        handle.write(_article("Latin-1 file name", 13).encode())
+    _write(dest, "attack/issue#12.txt", _article("Hash in the name", 14))
+    _write(dest, "attack/digit-groups.txt", DIGIT_GROUPS)
+    # UTF-8, but for one apostrophe written as the cp1252 byte 0x92
+    _write(dest, "attack/stray-cp1252.txt", STRAY_CP1252.encode("utf-8").replace("’".encode(), b"\x92"))
+    _write(dest, "attack/unquoted-commas.csv", "title,text,date\n"
+           f'Good row,"{_article("Good row", 15)}",2017-03-15\n'
+           "Cut row,Talks resumed in Geneva, officials said on Monday,2017-03-16\n"
+           f'Last row,"{_article("Last row", 17)}",2017-03-17\n')
+    _write(dest, "attack/semicolons.csv", "title;text\nSemicolon feed;Officials said on Monday, March 18, 2017, "
+           "that talks on the semicolon feed would continue in Geneva.\n")
+    _write(dest, "attack/late-nul.txt", _article("Late NUL", 19) + "x" * 30_000 + "\x00tail\n")
+    _write(dest, "attack/nested.html", "<html><body>" + "<div>" * NESTED_DIVS
+           + "<p>About 500 people fled Aleppo on December 2, 2016, officials said.</p>" + "</div>" * NESTED_DIVS
+           + "</body></html>")
+    return {"attack/loop-a.txt": "unreadable", "attack/loop-b.txt": "unreadable",
+            "attack/big-int.jsonl#1": "parse_error", "attack/big-int.jsonl#2": DOCUMENT,
+            "attack/surrogate.json": "undecodable", "attack/caf\\xe9 report.txt": DOCUMENT,
+            "attack/issue%2312.txt": DOCUMENT, "attack/digit-groups.txt": DOCUMENT,
+            "attack/stray-cp1252.txt": DOCUMENT, "attack/unquoted-commas.csv#1": DOCUMENT,
+            "attack/unquoted-commas.csv#2": "parse_error", "attack/unquoted-commas.csv#3": DOCUMENT,
+            "attack/semicolons.csv#1": DOCUMENT, "attack/late-nul.txt": "binary", "attack/nested.html": DOCUMENT}
+
+
 def make_corpus(dest: Path) -> dict[str, str]:
     """Write the hostile corpus under `dest` (created); return source_path -> 'document' | quarantine reason."""
     dest.mkdir(parents=True, exist_ok=True)
     expected: dict[str, str] = {}
-    for part in (_empty_and_noise, _encodings, _html, _structured, _formats, _articles, _links):
+    for part in (_empty_and_noise, _encodings, _html, _structured, _formats, _articles, _links, _attack):
         expected.update(part(dest))
     return expected
 
