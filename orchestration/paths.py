@@ -39,6 +39,8 @@ run_queue:
       limit: 1
 telemetry:
   enabled: false
+nux:
+  enabled: false  # no "join the community" pop-up over the UI
 """
 
 

@@ -12,7 +12,8 @@ SELECT
     any_value(geonames_id) AS geonames_id,
     any_value(parent_id) AS parent_id,
     list_sort(list_distinct(flatten(list(aliases)))) AS aliases,
-    any_value(coordinates_basis) AS coordinates_basis
+    any_value(coordinates_basis) AS coordinates_basis,
+    array_to_string(list_sort(list_distinct(flatten(list(aliases)))), '; ') AS aliases_text  -- for BI tools: no lists
 FROM internal.place_store
 GROUP BY place_id;
 

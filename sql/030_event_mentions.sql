@@ -17,7 +17,8 @@ SELECT
     e.modality,
     c.event_id,
     e.quote_start,
-    pl.place_id
+    pl.place_id,
+    array_to_string(e.actors, '; ') AS actors_text  -- the list as text: SQLAlchemy readers (BI tools) see no lists
 FROM internal.event_store AS e
 JOIN documents AS d USING (doc_id)
 LEFT JOIN internal.event_cluster AS c USING (mention_id)

@@ -18,6 +18,7 @@ SELECT
     n_sources,
     has_conflict,
     observation_ids,
-    unit
+    unit,
+    array_to_string(observation_ids, '; ') AS observation_ids_text  -- for SQLAlchemy readers (BI tools): no lists
 FROM internal.timeline_store
 WHERE modality = 'asserted';

@@ -38,7 +38,8 @@ SELECT
     p.n_sources,
     p.has_conflict,
     p.observation_ids,
-    p.unit
+    p.unit,
+    p.observation_ids_text
 FROM grid AS g
 ASOF JOIN points AS p
     ON p.metric = g.metric AND p.location_key = g.location_key AND p.subject_key = g.subject_key

@@ -20,6 +20,7 @@ SELECT
     has_conflict,
     observation_ids,
     unit,
+    array_to_string(observation_ids, '; ') AS observation_ids_text,
     CAST(d AS DATE) AS known_on
 FROM timeline_rollup(CAST(d AS DATE))
 WHERE modality = 'asserted';

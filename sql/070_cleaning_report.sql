@@ -16,7 +16,8 @@ SELECT
     l.action,
     l.reason,
     count(*) AS n_lines,
-    list(l.text ORDER BY l.seq)[1:3] AS examples
+    list(l.text ORDER BY l.seq)[1:3] AS examples,
+    array_to_string(list(l.text ORDER BY l.seq)[1:3], '; ') AS examples_text
 FROM lines AS l
 JOIN documents AS d USING (doc_id)
 GROUP BY l.doc_id, d.source_path, l.action, l.reason;

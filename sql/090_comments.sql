@@ -70,6 +70,7 @@ COMMENT ON COLUMN event_mentions.char_end IS 'Offset in body_text just after the
 COMMENT ON COLUMN event_mentions.event_type IS 'reject_ceasefire, call_for_ceasefire, agree_ceasefire, veto, talks, capture, withdraw, attack, evacuation, aid_access, statement ...';
 COMMENT ON COLUMN event_mentions.plover_code IS 'The PLOVER event code of event_type.';
 COMMENT ON COLUMN event_mentions.actors IS 'Canonical actors doing the action.';
+COMMENT ON COLUMN event_mentions.actors_text IS 'actors as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
 COMMENT ON COLUMN event_mentions.target IS 'Canonical actor or place the action is done to, NULL if none.';
 COMMENT ON COLUMN event_mentions.location IS 'Canonical place name, NULL when unknown.';
 COMMENT ON COLUMN event_mentions.event_date IS 'Date of the event, NULL when undated.';
@@ -83,6 +84,7 @@ COMMENT ON COLUMN events.event_id IS 'Content-derived id of the event.';
 COMMENT ON COLUMN events.event_type IS 'Type of the event (see event_mentions.event_type).';
 COMMENT ON COLUMN events.plover_code IS 'The PLOVER event code.';
 COMMENT ON COLUMN events.actors IS 'Sorted distinct actors over its mentions.';
+COMMENT ON COLUMN events.actors_text IS 'actors as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
 COMMENT ON COLUMN events.target IS 'Target of the event, NULL if none.';
 COMMENT ON COLUMN events.location IS 'Canonical place name, NULL when unknown.';
 COMMENT ON COLUMN events.event_date IS 'Earliest date given by its mentions.';
@@ -102,6 +104,7 @@ COMMENT ON COLUMN metric_timeline.value_max IS 'Highest value or range bound rep
 COMMENT ON COLUMN metric_timeline.n_sources IS 'Independent sources over all their mentions (distinct publishers after near-copies are collapsed; a document of unknown publisher counts as its own).';
 COMMENT ON COLUMN metric_timeline.has_conflict IS 'True when one of the observations disagrees with another about the same figure (shares a conflict_group).';
 COMMENT ON COLUMN metric_timeline.observation_ids IS 'Sorted observation_id list of the observations behind the point (join to observations).';
+COMMENT ON COLUMN metric_timeline.observation_ids_text IS 'observation_ids as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
 COMMENT ON COLUMN metric_timeline.unit IS 'Unit of value: percent, people or districts.';
 
 COMMENT ON VIEW control_timeline IS 'metric_timeline rows for territory_control_pct (share of an area a subject holds).';
@@ -115,6 +118,7 @@ COMMENT ON COLUMN control_timeline.value_max IS 'Highest value or range bound re
 COMMENT ON COLUMN control_timeline.n_sources IS 'Independent sources over all their mentions (distinct publishers after near-copies are collapsed; a document of unknown publisher counts as its own).';
 COMMENT ON COLUMN control_timeline.has_conflict IS 'True when one of the observations disagrees with another about the same figure (shares a conflict_group).';
 COMMENT ON COLUMN control_timeline.observation_ids IS 'Sorted observation_id list of the observations behind the point (join to observations).';
+COMMENT ON COLUMN control_timeline.observation_ids_text IS 'observation_ids as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
 COMMENT ON COLUMN control_timeline.unit IS 'Unit of value: percent, people or districts.';
 
 COMMENT ON VIEW displacement_timeline IS 'metric_timeline rows for people_displaced.';
@@ -128,6 +132,7 @@ COMMENT ON COLUMN displacement_timeline.value_max IS 'Highest value or range bou
 COMMENT ON COLUMN displacement_timeline.n_sources IS 'Independent sources over all their mentions (distinct publishers after near-copies are collapsed; a document of unknown publisher counts as its own).';
 COMMENT ON COLUMN displacement_timeline.has_conflict IS 'True when one of the observations disagrees with another about the same figure (shares a conflict_group).';
 COMMENT ON COLUMN displacement_timeline.observation_ids IS 'Sorted observation_id list of the observations behind the point (join to observations).';
+COMMENT ON COLUMN displacement_timeline.observation_ids_text IS 'observation_ids as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
 COMMENT ON COLUMN displacement_timeline.unit IS 'Unit of value: percent, people or districts.';
 
 COMMENT ON VIEW casualty_timeline IS 'metric_timeline rows for people_killed and people_injured (metric column kept).';
@@ -141,6 +146,7 @@ COMMENT ON COLUMN casualty_timeline.value_max IS 'Highest value or range bound r
 COMMENT ON COLUMN casualty_timeline.n_sources IS 'Independent sources over all their mentions (distinct publishers after near-copies are collapsed; a document of unknown publisher counts as its own).';
 COMMENT ON COLUMN casualty_timeline.has_conflict IS 'True when one of the observations disagrees with another about the same figure (shares a conflict_group).';
 COMMENT ON COLUMN casualty_timeline.observation_ids IS 'Sorted observation_id list of the observations behind the point (join to observations).';
+COMMENT ON COLUMN casualty_timeline.observation_ids_text IS 'observation_ids as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
 COMMENT ON COLUMN casualty_timeline.unit IS 'Unit of value: percent, people or districts.';
 
 COMMENT ON VIEW latest_known_values IS 'Latest known value of each asserted series (metric, location, subject, count_kind) on every date a figure about its location is dated; as-of join, never interpolated.';
@@ -156,6 +162,7 @@ COMMENT ON COLUMN latest_known_values.value_max IS 'Highest value or range bound
 COMMENT ON COLUMN latest_known_values.n_sources IS 'Independent sources behind that point.';
 COMMENT ON COLUMN latest_known_values.has_conflict IS 'True when that point involves conflicting observations.';
 COMMENT ON COLUMN latest_known_values.observation_ids IS 'Observations behind that point.';
+COMMENT ON COLUMN latest_known_values.observation_ids_text IS 'observation_ids as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
 COMMENT ON COLUMN latest_known_values.unit IS 'percent, people or districts.';
 
 COMMENT ON VIEW cumulative_series IS 'Running totals of counted asserted series (period counts and running totals, not levels) per (metric, location, subject, count_kind), under both readings of a reported figure.';
@@ -207,6 +214,7 @@ COMMENT ON COLUMN modality_timeline.value_max IS 'Highest value or range bound r
 COMMENT ON COLUMN modality_timeline.n_sources IS 'Independent sources over all their mentions.';
 COMMENT ON COLUMN modality_timeline.has_conflict IS 'True when one of the observations shares a conflict_group.';
 COMMENT ON COLUMN modality_timeline.observation_ids IS 'Sorted ids of the observations behind the point.';
+COMMENT ON COLUMN modality_timeline.observation_ids_text IS 'observation_ids as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
 COMMENT ON COLUMN modality_timeline.unit IS 'percent, people or districts.';
 
 COMMENT ON VIEW document_sources IS 'One row per input (file, CSV/JSONL row, JSON array element) that produced a document; the same text twice is one document with two sources.';
@@ -255,6 +263,7 @@ COMMENT ON COLUMN places.longitude IS 'Longitude (WGS84), NULL when no gazetteer
 COMMENT ON COLUMN places.geonames_id IS 'GeoNames id of the populated place, NULL for regions, sectors, countries and unlisted places.';
 COMMENT ON COLUMN places.parent_id IS 'place_id of the place containing it, NULL for a country.';
 COMMENT ON COLUMN places.aliases IS 'Other spellings: the lexicon''s aliases and the forms documents used.';
+COMMENT ON COLUMN places.aliases_text IS 'aliases as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
 COMMENT ON COLUMN places.coordinates_basis IS 'Where the coordinates come from: geonames, natural_earth (a country''s label point), lexicon, children (mean of the places inside it), parent (those of the place containing it), NULL when none.';
 COMMENT ON VIEW place_ancestors IS 'Each place with itself (depth 0) and every place containing it (depth 1 = its parent).';
 COMMENT ON COLUMN place_ancestors.place_id IS 'The place.';

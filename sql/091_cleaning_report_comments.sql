@@ -6,3 +6,4 @@ COMMENT ON COLUMN cleaning_report.action IS 'removed (page furniture) or kept_as
 COMMENT ON COLUMN cleaning_report.reason IS 'The rule that removed the lines, or the kind of evidence block.';
 COMMENT ON COLUMN cleaning_report.n_lines IS 'How many lines.';
 COMMENT ON COLUMN cleaning_report.examples IS 'Up to three of those lines, in document order.';
+COMMENT ON COLUMN cleaning_report.examples_text IS 'examples as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';

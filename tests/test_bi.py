@@ -130,3 +130,31 @@ def test_a_bi_reader_keeps_working_while_a_build_publishes(sample_warehouse, tmp
     finally:
         fresh.dispose()
 
+
+
+def test_bi_readers_get_every_list_column_as_text_and_every_column_comment(sample_warehouse):
+    """duckdb-engine maps LIST to no SQLAlchemy type (BI tools show it empty): each list column has a text twin."""
+    import warnings
+
+    with duckdb.connect(str(sample_warehouse), read_only=True) as con:
+        surfaces = dictionary.surfaces(con)["name"].to_list()
+        lists = con.execute("""SELECT table_name, column_name FROM duckdb_columns()
+            WHERE data_type LIKE '%[]' AND list_contains(?, table_name)""", [surfaces]).fetchall()
+    assert ("events", "actors") in lists and ("control_timeline", "observation_ids") in lists
+    engine = bi_engine(sample_warehouse)
+    try:
+        inspector = sa.inspect(engine)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", sa.exc.SAWarning)  # the list columns themselves: 'list' not recognised
+            columns = {name: {c["name"]: c for c in inspector.get_columns(name)} for name in surfaces}
+        assert all(c.get("comment") for cols in columns.values() for c in cols.values())
+        with engine.connect() as conn:
+            for view, column in lists:
+                twin = columns[view][f"{column}_text"]
+                assert isinstance(twin["type"], sa.String), (view, column)
+                pairs = conn.execute(sa.text(f'SELECT "{column}", "{column}_text" FROM "{view}"')).fetchall()
+                assert pairs and all(text == "; ".join(values) for values, text in pairs if values is not None)
+            named = conn.execute(sa.text("SELECT actors_text FROM events WHERE actors_text <> ''")).fetchall()
+            assert len(named) > 3
+    finally:
+        engine.dispose()
