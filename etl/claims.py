@@ -199,7 +199,7 @@ def extract_claims(doc: CleanDocument) -> list[ClaimMention]:
                 continue  # 'Central bank holds rates at 4 percent': no one holds a share of no place
         continues = previous if _PART_OF_EARLIER.match(text, q.end) else None
         dating = dates.dating_for(text, expressions, sentence, clause, (q.start, q.end), doc.published_on, continues)
-        kind = count_kind(text, clause, sentence, metric, dating, starts)
+        kind = count_kind(text, clause, sentence, metric, dating, starts, doc.published_on)
         claims.append(ClaimMention(
             quote=text[sentence[0]:sentence[1]], quote_start=sentence[0], char_start=q.start, char_end=q.end,
             metric=metric, value=q.value, value_low=q.low, value_high=q.high, qualifier=q.qualifier, unit=unit,

@@ -114,9 +114,10 @@ def _implied_start(text: str, sentence: tuple[int, int], starts: list[tuple[int,
 
 
 def count_kind(text: str, clause: tuple[int, int], sentence: tuple[int, int], metric: str, dating: Dating,
-               starts: list[tuple[int, date]] = ()) -> Kind:
+               starts: list[tuple[int, date]] = (), published_on: date | None = None) -> Kind:
     """What the figure of `metric` in `clause` of `sentence` counts, from its phrasing and its dating;
-    `starts` are the starts the document states, one of which a running total without its own implies."""
+    `starts` are the starts the document states, one of which a running total without its own implies; a
+    window ends by publication at the latest ('earlier this month': the month so far)."""
     def kind(name: str, start: date | None = None) -> Kind:
         if name == "cumulative" and start is None:
             start = _implied_start(text, sentence, list(starts), clause[0], dating.as_of)
@@ -138,6 +139,7 @@ def count_kind(text: str, clause: tuple[int, int], sentence: tuple[int, int], me
     if cue is None and _PERFECT.search(text, *clause) and (
             metric == "people_displaced" or _RUNNING.search(text, *clause)):
         return kind("cumulative")
-    if dating.span is not None:  # 'on Tuesday', 'last month': the window is the point's days
-        return Kind("period", dating.span[0], dating.span[1], dating.precision)
+    if dating.span is not None:  # 'on Tuesday', 'last month': the window is the point's days, up to publication
+        end = min(dating.span[1], published_on) if published_on and dating.span[0] <= published_on else dating.span[1]
+        return Kind("period", dating.span[0], end, dating.precision)
     return kind("period")

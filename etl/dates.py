@@ -168,14 +168,15 @@ _START_VERB = re.compile(
 
 def stated_starts(text: str, expressions: Sequence[TimeExpression]) -> list[tuple[int, date]]:
     """(offset, first day) of every date a document gives for when something began ('a civil war that began
-    in early 2011', 'since erupting in 2011', 'began a surprise offensive against the army last week'): the
-    start a running total implies when its own sentence names none ('The battle has killed some 300'). A
-    week stands for its middle day, a month or a year for its first."""
+    in early 2011', 'since erupting in 2011', 'began a surprise offensive against the army last week', 'killed
+    since Oct. 7, 2023, when gunmen stormed southern Israel'): the start a running total implies when its own
+    sentence only says 'since the war began' (etl.count_kinds). A week stands for its middle day, a month or a
+    year for its first."""
     starts = []
     for e in expressions:
         if e.range_start is None or e.range_end is None or e.is_period and not e.since:
             continue
-        if _START_VERB.search(text, max(0, e.start - 80), e.start):
+        if e.since or _START_VERB.search(text, max(0, e.start - 80), e.start):
             first = e.range_start + (e.range_end - e.range_start) // 2 if e.precision == "week" else e.range_start
             starts.append((e.start, first))
     return starts
@@ -242,6 +243,16 @@ def _dates_others(text: str, e: TimeExpression, spans: list[tuple[int, int]], pu
     return not _RELATIVE_CLAUSE.match(text, containing(spans, e.start)[0])
 
 
+_FIGURE = re.compile(r"\d")
+
+
+def _counts_own(text: str, e: TimeExpression, spans: list[tuple[int, int]]) -> bool:
+    """Whether the other clause a window is in counts a figure of its own ('84,000 had fled since the offensive
+    began, including some 30,000 in the past 48 hours'): the window is that figure's, not this one's."""
+    start, end = containing(spans, e.start)
+    return bool(_FIGURE.search(text[start:e.start]) or _FIGURE.search(text[e.end:end]))
+
+
 def _without_distant_now(found: list[TimeExpression], anchor: tuple[int, int]) -> list[TimeExpression]:
     """'Ukraine has now taken back 54 per cent of the territory seized after February 24': in a clause,
     a 'now' before a figure governs it when nearer than any other date; else it says nothing more."""
@@ -298,7 +309,8 @@ def dating_for(
     point = _nearest([e for e in in_clause if not e.is_period], anchor) or _nearest(
         [e for e in in_sentence if not e.is_period], anchor
     )
-    period = _nearest([e for e in pool if e.is_period], anchor)
+    period = _nearest([e for e in pool if e.is_period and (e in in_clause or not _counts_own(text, e, spans))],
+                      anchor)
     if period is not None:
         return _period_dating(period, point, published_on)
     if point is not None:

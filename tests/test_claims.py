@@ -437,3 +437,38 @@ def test_a_unit_or_alias_of_a_side_holds_ground_for_that_side(text):
 ])
 def test_a_figure_is_attributed_to_its_own_reporting_cue(text, source):
     assert extract_claims(doc(text))[0].attributed_to == source
+
+
+# published Wednesday 1 March 2017, in the several ways unseen outlets date a figure
+@pytest.mark.parametrize("text, kind, period_start, as_of", [
+    ("Air strikes killed 30 people in Aleppo last week, the Observatory said.", "period", date(2017, 2, 20),
+     date(2017, 2, 26)),
+    ("At least 120 civilians were killed in the past 48 hours, medics said.", "period", date(2017, 2, 27),
+     date(2017, 3, 1)),
+    ("Government forces captured 5 districts of Sirte earlier this month.", "period", date(2017, 3, 1),
+     date(2017, 3, 1)),
+    ("Rebels said on Monday that 40 fighters were killed near Marib.", "period", date(2017, 2, 27), date(2017, 2, 27)),
+    ("About 8,000 people fled Mosul last month, the IOM said.", "period", date(2017, 2, 1), date(2017, 2, 28)),
+    ("ERBIL, Iraq, Feb 26 (Reuters) - Air strikes killed 12 people in Mosul.", "period", date(2017, 2, 26),
+     date(2017, 2, 26)),
+    ("Residents flee Aleppo, 25 February (AFP) Some 2,000 people fled the city in the past day.", "period",
+     date(2017, 2, 28), date(2017, 3, 1)),
+])
+def test_dating_that_travels(text, kind, period_start, as_of):
+    c = extract_claims(doc(text))[-1]
+    assert (c.count_kind, c.period_start, c.as_of) == (kind, period_start, as_of)
+
+
+def test_a_window_of_another_clauses_figure_does_not_date_this_one():
+    text = ("Aid groups said more than 84,000 people had fled Fallujah since the offensive began on May 23, "
+            "including some 30,000 in the past 48 hours alone.")
+    total, part = extract_claims(doc(text, published=date(2016, 6, 18)))
+    assert (total.count_kind, total.period_start) == ("cumulative", date(2016, 5, 23))
+    assert (part.count_kind, part.period_start) == ("period", date(2016, 6, 16))
+
+
+def test_since_the_war_began_takes_the_date_another_sentence_gives_it():
+    text = ("The health ministry said 28,000 people had been killed since Oct. 7, 2023, when gunmen stormed "
+            "the south. Some 1.7 million people have been displaced since the war began, the UN said.")
+    displaced = extract_claims(doc(text, published=date(2024, 2, 12)))[-1]
+    assert (displaced.count_kind, displaced.period_start) == ("cumulative", date(2023, 10, 7))
