@@ -96,6 +96,7 @@ _ATTRIBUTION_BREAK = re.compile(r"[,\"\u201d]")
 # 'the captured pilot', 'the liberated streets': a participle right after a determiner describes a noun
 _PARTICIPLE = re.compile(r"\w+(?:ed|en)", re.I)
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.I)
+_SHORT_SPAN_DAYS = 2
 _REQUIRE_WINDOW = 80
 _PRECISION_OF_VALUE = {10: "day", 7: "month", 4: "year"}  # by the length of a TIMEX3 value: 2014-09-16, 2019-12
 _PLACE = "<place>"  # in a rule's requires: a gazetteer place right after the trigger counts
@@ -349,8 +350,9 @@ def _event_dating(text: str, expressions: Sequence[TimeExpression], sentence: Sp
     stated start in its clause ('under bombardment since mid-February', 'the offensive, which began on Oct. 17')
     is the day it began, unless the clause counts what happened since ('liberated 300 villages since September
     27': a running total, as of its report); another span ('over the past week') its middle, at the precision
-    its length allows; a month or a year its middle. A span of another clause, and any span of an act of speech
-    (`speech`), date the event at its end, the day it was reported on."""
+    its length allows, but a span of a day or two ('overnight') its end; a month or a year its middle. A span of
+    another clause, and any span of an act of speech (`speech`), date the event at its end, the day it was
+    reported on."""
     dating = dates.dating_for(text, expressions, sentence, clause, trigger.span(), published_on)
     if dating.as_of is None:
         return dating
@@ -364,7 +366,9 @@ def _event_dating(text: str, expressions: Sequence[TimeExpression], sentence: Sp
             and not _FIGURE.search(text, clause[0], span.end)):
         return Dating(dating.period_start, None, _PRECISION_OF_VALUE.get(len(span.value), "day"), "text")
     days = (dating.as_of - dating.period_start).days
-    precision = "day" if days <= 2 else "week" if days <= 10 else "month" if days <= 45 else "year"
+    if days <= _SHORT_SPAN_DAYS:  # 'overnight', 'in the past 24 hours': the day it is reported on
+        return Dating(dating.as_of, None, "day", dating.basis)
+    precision = "week" if days <= 10 else "month" if days <= 45 else "year"
     return Dating(dating.period_start + timedelta(days=days // 2), None, precision, "text")
 
 

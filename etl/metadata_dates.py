@@ -73,7 +73,7 @@ _WRITTEN_RE = re.compile(
 # 'Last updated at Apr 152017' (day and year glued), 'AFP Friday 23 Aug 2013', '13 Oct 2016 In fresh strikes';
 # 'KHARTOUM, Sudan Sept. 19, 2004 -' (a wire dateline); not an event's 'on Sunday 3 March 2011'
 _STAMP_RE = re.compile(
-    rf"(?:^(?:[A-Z][A-Z'. -]+,(?:\s+[A-Z][\w.]*){{0,2}},?\s+)?|\b(?:{_LABEL}|date\s+of\s+publication)\s*"
+    rf"(?:^(?-i:[A-Z][A-Z'. -]+,(?:\s+[A-Z][\w.]*){{0,2}},?\s+)?|\b(?:{_LABEL}|date\s+of\s+publication)\s*"
     rf"|(?<!\bon\s)\b{WEEKDAY},?\s+)(?P<date>{_DMY}|{_MDY})",
     re.IGNORECASE,
 )

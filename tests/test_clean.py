@@ -328,6 +328,9 @@ def test_the_texts_own_stamp_wins_over_a_feed_date_column(head: str, published: 
     event_date = clean_text("Troops shelled the town on Sunday 3 March 2013, a monitor said.", fmt="csv",
                             published="6/9/2013")
     assert event_date.published_on == date(2013, 6, 9)  # an event's date is not the text's stamp
+    caption = clean_text("Palestinians inspect the rubble in the southern Gaza Strip, February 11, 2024. Strikes hit "
+                         "Khan Younis on Monday.", fmt="csv", published="2/12/2024")
+    assert caption.published_on == date(2024, 2, 12)  # a caption's date, not a dateline
 
 
 def test_structured_fields_win_and_publisher_is_canonicalised() -> None:
