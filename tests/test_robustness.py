@@ -356,7 +356,7 @@ def test_the_warehouse_inside_the_folder_being_built_is_not_an_input(tmp_path):
     _report(inbox, "r.txt", "Idlib", 7)
     warehouse = inbox / "warehouse" / "w.duckdb"
     assert build([str(inbox)], warehouse) is True
-    (inbox / "warehouse" / "w_charts").mkdir()
+    (inbox / "warehouse" / "w_charts").mkdir(exist_ok=True)
     (inbox / "warehouse" / "w_charts" / "c.png").write_bytes(b"\x89PNG")
     assert (inbox / "warehouse" / "w_dagster").is_dir()
     assert build([str(inbox)], warehouse) is False
