@@ -7,7 +7,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 TIMELINE := $(VENV)/bin/timeline
 
-.PHONY: demo test test-fast setup clean bench
+.PHONY: demo test test-fast test-bi superset setup clean bench
 
 setup: $(VENV)/.installed
 
@@ -30,9 +30,18 @@ test-fast: setup
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -m "not slow"
 
+# Superset beside the project (own venv .venv-superset), the warehouse registered read-only, the dashboard imported
+superset: setup
+	test -f warehouse/timeline.duckdb || $(TIMELINE) build
+	bi/superset/setup.sh warehouse/timeline.duckdb
+
+# The BI tier: installs Superset and checks the dashboard's charts through its REST API (not part of make test)
+test-bi: setup
+	TIMELINE_BI_TESTS=1 $(PY) -m pytest -m bi
+
 bench: setup
 	$(PY) -m pip install --quiet quantulum3 psutil
 	$(PY) benchmarks/bench_scale.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) warehouse/*.duckdb warehouse/*.lock warehouse/*_charts warehouse/*_dagster warehouse/dagster_home
+	rm -rf $(VENV) warehouse/*.duckdb warehouse/*.lock warehouse/*_charts warehouse/*_dagster warehouse/dagster_home .venv-superset .superset

@@ -33,6 +33,16 @@ def rows(warehouse: Path, sql: str, params: list | None = None) -> list[dict]:
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The `bi` tier installs a BI tool: it runs only when TIMELINE_BI_TESTS=1 asks for it (make test-bi)."""
+    if os.environ.get("TIMELINE_BI_TESTS") == "1":
+        return
+    skip = pytest.mark.skip(reason="installs Superset: set TIMELINE_BI_TESTS=1 (make test-bi)")
+    for item in items:
+        if "bi" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def seeds_warehouse(tmp_path_factory) -> Path:
     from orchestration.cli import build
