@@ -16,6 +16,7 @@ import pytest
 
 from etl.ingest import sample_corpus
 from orchestration.cli import build
+from tests.conftest import SEEDS, require
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -24,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.mark.slow
 def test_superset_recipe_serves_the_dashboard_with_rows(tmp_path):
     warehouse = tmp_path / "bi.duckdb"
-    build([str(sample_corpus())], warehouse)
+    build([str(sample_corpus()), str(require(SEEDS))], warehouse)  # the seeds hold conflicting figures
     env = {**os.environ, "SUPERSET_HOME": str(tmp_path / "superset_home"),
            "SUPERSET_VENV": os.environ.get("SUPERSET_VENV") or str(REPO / ".venv-superset")}
     setup = subprocess.run([str(REPO / "bi/superset/setup.sh"), str(warehouse)], env=env, capture_output=True,
