@@ -22,10 +22,12 @@ from etl.actors import actor_index
 from etl.places import (
     Found,
     Registry,
+    dateline_place,
     document_countries,
     geonames_places,
     names_an_organisation,
     place_id,
+    repeated,
     unlisted_places,
 )
 from etl.regex_trie import trie_alternation
@@ -90,12 +92,17 @@ class Gazetteer:
                 self._forms.setdefault(alias, r["name"])
                 self.aliases.setdefault(r["name"], []).append(alias)
         self._pattern = re.compile(
-            rf"(?<![\w-]){trie_alternation(re.escape(f) for f in self._forms)}(?!\w|{_ADJECTIVE_SUFFIX})")
+            rf"(?<![\w-])(?P<form>{trie_alternation(re.escape(f) for f in self._forms)})"
+            rf"(?:s(?=\s+[a-z]))?(?!\w|{_ADJECTIVE_SUFFIX})")  # 'Syrias second city': a possessive, apostrophe lost
         self._sectors = {}
         for place in self.places.values():
             m = re.match(r"(East|West|North|South) (.+)$", place.name)
             if m and place.parent == m.group(2):
                 self._sectors[(m.group(1), place.parent)] = place.name
+
+    def form(self, surface: str) -> str | None:
+        """The place a name or alias spells exactly, else None."""
+        return self._forms.get(surface)
 
     def add(self, name: str, parent: str | None, kind: str) -> None:
         """Register a place a document named that the lexicon lacks (etl.places: GeoNames, unlisted)."""
@@ -139,8 +146,8 @@ class Gazetteer:
         """'northern Syria', 'the north-west of Syria', "Gaza's north": a part of a place no list names, kept as a
         sector of it ('North Syria', 'North-west Syria'); 'east of Hama' (outside it) is not one."""
         said = hit.group().lower()
-        if re.search(r"\bof\b", said) and not said.startswith("the "):
-            return None
+        if re.search(r"\bof\b", said) and not said.startswith("the ") or re.match(r"(?:North|South|East|West)\b", name):
+            return None  # 'east of Hama' lies outside it; 'eastern Ghouta' is East Ghouta itself
         part = f"{_direction(hit.group('dir'))} {name}"
         self.add(part, name, "sector")
         return part
@@ -150,7 +157,7 @@ class Gazetteer:
         end = len(text) if end is None else end
         found = []
         for m in self._pattern.finditer(text, start, end):
-            found.append(PlaceMention(*self._refine(text, m.start(), m.end(), self._forms[m.group()])))
+            found.append(PlaceMention(*self._refine(text, m.start(), m.end(), self._forms[m.group("form")])))
         return found
 
     def main_place(self, mentions: list[PlaceMention]) -> str | None:
@@ -252,16 +259,20 @@ def document_places(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
     named = [p for p in gaz.find(text) if not _inside_a_longer_name(text, p) and not names_an_organisation(text, p.end)]
     countries = document_countries(reg, [p.place for p in named])
     named = [PlaceMention(p.start, p.end, _other_country(reg, text, p, countries)) for p in named]
+
     def in_actor_name(start: int, end: int) -> bool:
         return _inside_a_longer_name(text, PlaceMention(start, end, ""))
 
-    found = [Found(p.start, p.end, p.place) for p in named]
-    found += geonames_places(reg, text, found, countries, in_actor_name)
+    listed = [Found(p.start, p.end, p.place) for p in named]
+    dateline = dateline_place(reg, text, countries)
+    added = [dateline] if dateline and not any(p.start < dateline.end and dateline.start < p.end for p in named) else []
+    added += geonames_places(reg, text, listed + added, countries, in_actor_name)
     home = reg.records.get(gaz.main_place(named) or "")
     country = next((n for n in gaz.ancestors(home.name) if gaz.places[n].kind == "country"), None) if home else None
     if country is None and countries:
         country = reg.country_name(countries.most_common(1)[0][0])
-    found += unlisted_places(reg, text, found, country, in_actor_name)
+    added += unlisted_places(reg, text, listed + added, country, in_actor_name)
+    found = listed + added + repeated(text, added, listed)
     named = sorted((PlaceMention(f.start, f.end, f.place) for f in found), key=lambda p: p.start)
     main = gaz.main_place(named)
     referred = [a for a in gaz.anaphora(text, named, main)
@@ -314,6 +325,9 @@ def locate(text: str, places: Sequence[PlaceMention], main: str | None, after: i
             return gazetteer().most_specific(inside)
     paragraph = text.rfind("\n", 0, sentence[0]) + 1
     earlier = [p for p in places if paragraph <= p.start < sentence[0] and not _SPEAKER_AFTER.match(text, p.end)]
+    if len(earlier) > 1 and earlier[-1].start - earlier[-2].end <= 2 \
+            and is_within(earlier[-2].place, earlier[-1].place):
+        return earlier[-2].place  # 'BAGHDAD, Iraq -': the country only says where the city is
     return earlier[-1].place if earlier else main
 
 

@@ -35,10 +35,13 @@ def country_label_points() -> dict[str, tuple[float, float]]:
     return points
 
 
+@cache
 def country_outlines(west: float, south: float, east: float, north: float,
-                     max_points: int = 400) -> list[tuple[str, list[Ring]]]:
-    """(country name, rings) of every country whose bounding box meets the box, each ring thinned to at most
-    `max_points` points (a map of a region, not a survey)."""
+                     max_points: int = 80) -> tuple[tuple[str, tuple[Ring, ...]], ...]:
+    """(country name, rings) of every country whose bounding box meets the box: rings smaller than a 300th of the
+    box are left out and the others thinned to about `max_points` points (a map of a region, not a survey; the
+    1:10m data holds half a million points). Cached per process: a build draws one map as PNG and as HTML."""
+    least = max(east - west, north - south) / 300
     out = []
     with _reader() as reader:
         for shape_rec in reader.iterShapeRecords(fields=["NAME"], bbox=[west, south, east, north]):
@@ -47,8 +50,11 @@ def country_outlines(west: float, south: float, east: float, north: float,
             rings = []
             for a, b in zip(parts, parts[1:], strict=False):
                 ring = shape.points[a:b]
+                xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+                if len(ring) < 4 or max(max(xs) - min(xs), max(ys) - min(ys)) < least:
+                    continue
                 step = max(1, len(ring) // max_points)
-                if len(ring) >= 4:
-                    rings.append([(float(x), float(y)) for x, y in ring[::step]])
-            out.append((shape_rec.record["NAME"], rings))
-    return out
+                rings.append(tuple((float(x), float(y)) for x, y in ring[::step]))
+            if rings:
+                out.append((shape_rec.record["NAME"], tuple(rings)))
+    return tuple(out)

@@ -20,6 +20,7 @@ matplotlib.use("Agg")
 import duckdb  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import polars as pl  # noqa: E402
+from matplotlib.collections import PolyCollection  # noqa: E402
 
 from etl.mapdata import country_outlines  # noqa: E402
 
@@ -82,10 +83,8 @@ def _png(frame: pl.DataFrame, title: str, out: Path) -> None:
     fig, ax = plt.subplots(figsize=(10, 8), dpi=110)
     ax.set_facecolor("#dfeaf2")  # sea
     try:
-        for _, rings in country_outlines(west, south, east, north):
-            for ring in rings:
-                xs, ys = zip(*ring, strict=True)
-                ax.fill(xs, ys, facecolor="#f2efe9", edgecolor="#8a8a8a", linewidth=0.6)
+        rings = [ring for _, country in country_outlines(west, south, east, north) for ring in country]
+        ax.add_collection(PolyCollection(rings, facecolors="#f2efe9", edgecolors="#8a8a8a", linewidths=0.6))
         largest = frame["value"].max()
         rows = frame.to_dicts()
         sizes = [(_radius(r["value"], largest, 30.0)) ** 2 for r in rows]

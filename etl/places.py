@@ -36,7 +36,7 @@ _NAME = rf"(?:(?:al|el|Al|El|an|ad|ar|as|ash)-)?{_WORD}(?:[ -](?:(?:al|el|an|ad|
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_NAME}(?![\w-])")
 _CUE = re.compile(r"(?:\b(?:in|near|at|from|outside|around|into|to|towards|toward|of|across|inside|between|and|"
                   r"besieged|shelled|captured|retook|seized|entered|took|reached|hit|struck)|,)\s+(?:the\s+)?$")
-_UNLISTED_NOUNS = r"(?:town|village|city|hamlet|neighbou?rhood|district|suburb|camp|settlement|locality|area)"
+_UNLISTED_NOUNS = r"(?:town|village|city|hamlet|neighbou?rhood|district|suburb|camp|settlement|locality)"
 # 'in X, a suburb of Damascus', 'X village near Aleppo', 'the town of X in Idlib province': the parent the text gives
 _PARENT_AFTER = re.compile(rf"^(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{_UNLISTED_NOUNS}\s*)?"
                            r"(?:\s*(?:village|town|camp|neighbou?rhood|district))?,?\s+"
@@ -154,7 +154,8 @@ class Registry:
                     self.records[name] = self._fill(rec)
 
     def _geonames_match(self, name: str, kind: str, iso: str) -> GeoPlace | None:
-        bare = re.sub(r"\s+(?:province|governorate|region|district|city|camp|refugee camp|countryside)$", "", name)
+        bare = re.sub(r"\s+(?:province|governorate|region|district|city|camp|refugee camp|countryside|strip)$", "",
+                      name, flags=re.IGNORECASE)
         found = [g for form in (name, bare, *self.gaz.aliases.get(name, ())) for g in self.geo.lookup(form)
                  if g.country_code == iso]
         return max(found, key=lambda g: g.population) if found else None
@@ -291,13 +292,14 @@ class Taken:
         return self._mask.find(1, start, end) < 0
 
 
-def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _candidates(text: str, start: int, end: int, taken: Taken) -> list[tuple[int, int]]:
     """Sub-spans of a capitalised run worth looking up, longest first, left to right (at most four words)."""
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\s-]+(?:-[^\s-]+)*", text[start:end])]
     spans = []
     for n in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
-            if i == 0 or n > 1:  # a lone word inside a capitalised run is part of a longer name
+            # a lone word inside a capitalised run is part of a longer name, unless a place precedes it
+            if i == 0 or n > 1 or not taken.free(words[i - 1][0], words[i - 1][1]):
                 spans.append((words[i][0], words[i + n - 1][1]))
     return spans
 
@@ -323,10 +325,9 @@ def geonames_places(registry: Registry, text: str, named: list[Found], countries
     taken = Taken(text, [(p.start, p.end) for p in named])
     found: list[Found] = []
     for run in _CAPITALISED.finditer(text):
-        if not taken.free(run.start(), run.end()) or text[run.end():run.end() + 1] == "-" \
-                or names_an_organisation(text, run.end()):
+        if text[run.end():run.end() + 1] == "-" or names_an_organisation(text, run.end()):
             continue
-        for s, e in _candidates(text, run.start(), run.end()):
+        for s, e in _candidates(text, run.start(), run.end(), taken):
             surface = text[s:e]
             if surface in _NOT_NAMES or not taken.free(s, e) or names_an_organisation(text, e) \
                     or _FACILITY_AFTER.match(text, e):
@@ -347,9 +348,11 @@ def geonames_places(registry: Registry, text: str, named: list[Found], countries
     return found
 
 
-_UNLISTED_NOUN = re.compile(rf"\b(?:{_UNLISTED_NOUNS}|refugee camp)\b")
+_UNLISTED_NOUN = re.compile(rf"\b(?:{_UNLISTED_NOUNS}|refugee camp|area)\b")  # 'the X area', not 'the area of X'
 _NAME_AFTER_OF = re.compile(rf"\s+of\s+(?P<name>{_NAME})")
-_THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z][\w-]*\s+){0,2}$")
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)$")  # 'the Syrian city', 'a Damascan suburb town'
+
 _NAME_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{_NAME})(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}|\s+)$")
 
 
@@ -360,10 +363,11 @@ def unlisted_places(registry: Registry, text: str, known: list[Found], main_coun
     found: list[Found] = []
     for noun in _UNLISTED_NOUN.finditer(text):
         options = []
-        if (m := _NAME_AFTER_OF.match(text, noun.end())) and _THE_BEFORE.search(text, max(0, noun.start() - 40),
-                                                                                  noun.start()):
+        if noun.group() != "area" and (m := _NAME_AFTER_OF.match(text, noun.end())) \
+                and _THE_BEFORE.search(text, max(0, noun.start() - 40), noun.start()):
             options.append((m.start("name"), m.end("name"), m.end()))  # 'the town of X'
-        if (m := _NAME_BEFORE.search(text, max(0, noun.start() - 60), noun.start())):
+        if (m := _NAME_BEFORE.search(text, max(0, noun.start() - 60), noun.start())) \
+                and not _DEMONYM.fullmatch(m.group("name")):
             options.append((m.start("name"), m.end("name"), noun.end()))  # 'X village', 'X, a suburb'
         for s, e, after in options:
             while " " in text[s:e] and text[s:e].split()[0] in _NOT_NAMES:  # 'In Beit Sawa, a suburb of ...'
@@ -375,6 +379,35 @@ def unlisted_places(registry: Registry, text: str, known: list[Found], main_coun
             found.append(Found(s, e, registry.add_unlisted(text[s:e], parent)))
             break
     return found
+
+
+def repeated(text: str, found: list[Found], known: list[Found]) -> list[Found]:
+    """Later (or earlier) bare mentions of a name first found by its context ('the Sheikh Maqsoud neighbourhood',
+    then 'Sheikh Maqsoud has been under bombardment')."""
+    taken = Taken(text, [(p.start, p.end) for p in known + found])
+    more = []
+    for name, place in {text[f.start:f.end]: f.place for f in found}.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if taken.free(m.start(), m.end()):
+                taken.add(m.start(), m.end())
+                more.append(Found(m.start(), m.end(), place))
+    return more
+
+
+_DATELINE = re.compile(r"\A\s*(?P<name>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})\s*(?:,|\(|—|–|--?\s)")
+
+
+def dateline_place(registry: Registry, text: str, countries: Counter[str]) -> Found | None:
+    """The place of a wire dateline written in capitals ('BAGHDAD, Iraq (AP) -', 'BEIRUT (Reuters) -')."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    name = m.group("name").title()
+    if (place := registry.gaz.form(name)) is not None:
+        return Found(m.start("name"), m.end("name"), place)
+    matches = registry.geo.lookup(name)
+    geo = _choose(matches, countries, set(), cued=True) if matches else None
+    return Found(m.start("name"), m.end("name"), registry.add_geonames(geo, name)) if geo else None
 
 
 def _given_parent(text: str, after: int, known: list[Found]) -> str | None:
