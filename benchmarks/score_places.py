@@ -74,8 +74,12 @@ def main() -> None:
         elif not arg.startswith("--"):
             wanted.append(arg)
     names = [n for n in wanted or sorted(p.stem for p in score_gold.GOLD.glob("*.json")) if n not in excluded]
+    results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        results = {n: r for n in names if (r := measure(n, Path(tmp))) is not None}
+        for n in names:
+            if (r := measure(n, Path(tmp))) is not None:
+                results[n] = r
+                print(n, json.dumps(r), flush=True)
     keys = next(iter(results.values()), {}).keys()
     print("| figure | " + " | ".join(results) + " |")
     print("| --- |" + " --- |" * len(results))
