@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from etl import vocabularies
+
 
 @dataclass(frozen=True)
 class Check:
@@ -49,7 +51,23 @@ CHECKS = {
                                         OR value_high NOT BETWEEN 0 AND 100)"""),
         Check("claims_have_a_count_kind", "every claim is a level, a running total or a period count", """
             SELECT mention_id, count_kind FROM internal.claim_store
-            WHERE count_kind IS NULL OR count_kind NOT IN ('level', 'cumulative', 'period')"""),
+            WHERE count_kind IS NULL OR count_kind NOT IN (SELECT value FROM vocabulary WHERE vocabulary = 'count_kind')
+            """),
+        Check("claims_use_the_vocabularies", "metric (with its unit), qualifier, modality, date_precision of every "
+              "claim are values of etl/data/vocabularies", """
+            SELECT mention_id, metric, unit, qualifier, modality, date_precision FROM internal.claim_store c
+            WHERE NOT EXISTS (SELECT 1 FROM vocabulary v WHERE v.vocabulary = 'metric' AND v.value = c.metric
+                                                          AND v.unit = c.unit)
+               OR qualifier NOT IN (SELECT value FROM vocabulary WHERE vocabulary = 'qualifier')
+               OR modality NOT IN (SELECT value FROM vocabulary WHERE vocabulary = 'modality')
+               OR date_precision NOT IN (SELECT value FROM vocabulary WHERE vocabulary = 'date_precision')"""),
+        Check("events_use_the_vocabularies", "event_type (with its PLOVER code), modality, date_precision of every "
+              "event mention are values of etl/data/vocabularies", """
+            SELECT mention_id, event_type, plover_code, modality, date_precision FROM internal.event_store e
+            WHERE NOT EXISTS (SELECT 1 FROM vocabulary v WHERE v.vocabulary = 'event_type' AND v.value = e.event_type
+                                                          AND v.plover_code = coalesce(e.plover_code, ''))
+               OR modality NOT IN (SELECT value FROM vocabulary WHERE vocabulary = 'modality')
+               OR date_precision NOT IN (SELECT value FROM vocabulary WHERE vocabulary = 'date_precision')"""),
         Check("conflicts_compare_like_with_like",
               "no conflict_group mixes kinds or periods (period_start; as_of too for period counts)", """
             SELECT conflict_group, list(DISTINCT count_kind), list(DISTINCT period_start), list(DISTINCT as_of)
@@ -73,6 +91,10 @@ CHECKS = {
 
 
 def run_check(con: duckdb.DuckDBPyConnection, name: str, sample_size: int = 5) -> CheckResult:
-    """Run one named check; a pass has no offending rows."""
-    rows = con.execute(CHECKS[name].offenders_sql).fetchall()
+    """Run one named check (the vocabularies registered as `vocabulary`); a pass has no offending rows."""
+    con.register("vocabulary", vocabularies.frame())
+    try:
+        rows = con.execute(CHECKS[name].offenders_sql).fetchall()
+    finally:
+        con.unregister("vocabulary")
     return CheckResult(name, not rows, len(rows), rows[:sample_size])

@@ -25,6 +25,7 @@ from etl.modality import modality
 from etl.model import ClaimMention, CleanDocument
 from etl.numbers import Quantity, find_quantities
 from etl.sentences import Span, clauses, containing, sentences
+from etl.vocabularies import require_metric
 
 _NEAR_GAP = 25  # chars between a bare figure and a casualty trigger that makes it a count of people
 _SENTENCE_GAP = 80  # how far from the figure, outside its clause, a trigger still counts
@@ -60,15 +61,18 @@ class _Lexicons:
 @cache
 def _lexicons() -> _Lexicons:
     nouns: dict[str, _Noun] = {}
-    for row in lexicon.load("count_nouns.csv"):
-        noun = _Noun(row["unit"], row.get("subject") or None, row.get("metric") or None,
-                     frozenset(lexicon.split_list(row.get("metrics", ""))))
+    for where, row in lexicon.located("count_nouns.csv"):
+        default, allowed = row.get("metric") or None, frozenset(lexicon.split_list(row.get("metrics", "")))
+        for metric in filter(None, [default, *allowed]):
+            require_metric(where, metric, row["unit"])
+        noun = _Noun(row["unit"], row.get("subject") or None, default, allowed)
         for form in lexicon.split_list(row["forms"]):
             nouns.setdefault(form.lower(), noun)
     forms = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(nouns, key=len, reverse=True))
     noun_pattern = re.compile(rf"\s+(?:(?!{_SKIP_WORDS}\b)[a-z][\w-]*\s+){{0,2}}?(?P<noun>{forms})\b", re.I)
-    triggers = tuple((r["metric"], r["unit"], phrase_pattern(lexicon.split_list(r["triggers"])))
-                     for r in lexicon.load("metric_triggers.csv"))
+    triggers = tuple((require_metric(where, r["metric"], r["unit"]), r["unit"],
+                      phrase_pattern(lexicon.split_list(r["triggers"])))
+                     for where, r in lexicon.located("metric_triggers.csv"))
     return _Lexicons(nouns, noun_pattern, triggers)
 
 

@@ -6,7 +6,8 @@ Aleppo, except for captures, withdrawals and attacks, which their place defines)
 share an actor (or one is empty), and dates within a window set by the coarser precision (day 1,
 week 7, month 31, year 366 days); undated mentions merge only inside their own document. Statements
 are stricter: a shared actor and at least four shared content words in the quotes; attacks, which
-recur daily, need the same day when both are dated to the day. Merging is transitive. Candidate
+recur daily, need the same day when both are dated to the day. Which types are place-defined, same-day or
+statement-like is data: etl/data/vocabularies/event_type.csv. Merging is transitive. Candidate
 pairs come from blocked joins in DuckDB over distinct mention signatures (sql/dedup/event_pairs.sql),
 so cost grows about linearly.
 """
@@ -21,6 +22,7 @@ from etl.clusters import signature_components
 from etl.gazetteer import gazetteer
 from etl.ids import content_id
 from etl.store import transaction, write_frame
+from etl.vocabularies import event_types
 
 
 def _register_place_ancestry(con: duckdb.DuckDBPyConnection) -> None:
@@ -36,6 +38,18 @@ def _register_place_ancestry(con: duckdb.DuckDBPyConnection) -> None:
         con.unregister("_ancestry")
 
 
+def _register_behaviour(con: duckdb.DuckDBPyConnection) -> None:
+    """Temp table event_type_behaviour: how each event type's mentions merge (event_type.csv)."""
+    types = event_types()
+    frame = pl.DataFrame({"event_type": list(types), **{flag: [getattr(t, flag) for t in types.values()]
+                                                        for flag in ("place_defined", "same_day", "shared_words")}})
+    con.register("_behaviour", frame)
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE event_type_behaviour AS SELECT * FROM _behaviour")
+    finally:
+        con.unregister("_behaviour")
+
+
 def publish_events(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute event_summary_store, the rows of the events view (sql/publish/events.sql)."""
     con.execute(sql.publish_script("events"))
@@ -44,10 +58,12 @@ def publish_events(con: duckdb.DuckDBPyConnection) -> None:
 def cluster_events(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Recompute event_cluster from event_store, then the stored events."""
     _register_place_ancestry(con)
+    _register_behaviour(con)
     con.execute(sql.stage_script("dedup", "event_pairs"))
     signatures = con.sql("SELECT mention_id, rep FROM event_signature").pl()
     pairs = con.sql("SELECT rep_a, rep_b FROM event_pairs").pl()
-    con.execute("DROP TABLE event_pairs; DROP TABLE event_rep; DROP TABLE event_signature; DROP TABLE place_ancestry")
+    con.execute("DROP TABLE event_pairs; DROP TABLE event_rep; DROP TABLE event_signature; DROP TABLE place_ancestry; "
+                "DROP TABLE event_type_behaviour")
     merged = signature_components(signatures, pairs)
     event_of = {m: content_id("event", root) for m, root in merged.items()}
     with transaction(con):

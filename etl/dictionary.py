@@ -10,7 +10,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from etl import store
+from etl import store, vocabularies
 
 SURFACES_SQL = """
 SELECT view_name AS name, 'view' AS kind, comment FROM duckdb_views()
@@ -66,7 +66,20 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
     for macro in macros(con).iter_rows(named=True):
         lines += [f"## `{macro['name']}({', '.join(macro['parameters'])})` (table macro)", "",
                   _cell(macro["comment"]), ""]
-    return "\n".join(lines)
+    return "\n".join(lines + vocabulary_lines())
+
+
+def vocabulary_lines() -> list[str]:
+    """Every vocabulary of etl/data/vocabularies/ as a Markdown table (its columns as the file has them)."""
+    lines = ["# Vocabularies", "", "Declared in `etl/data/vocabularies/` (extendable through `$TIMELINE_LEXICONS`);",
+             "blocking checks accept no other value.", ""]
+    for name in vocabularies.NAMES:
+        rows = [row for _, row in vocabularies.rows(name)]
+        header = list(rows[0])
+        lines += [f"## `{name}`", "", "| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
+        lines += ["| " + " | ".join(_cell(row[c]) for c in header) + " |" for row in rows]
+        lines.append("")
+    return lines
 
 
 def render_schema() -> str:

@@ -29,11 +29,8 @@ from etl.modality import modality
 from etl.model import CleanDocument, Dating, EventMention, TimeExpression
 from etl.sentences import Span, clauses, containing, sentences
 from etl.speakers import continued_statements
+from etl.vocabularies import VocabularyError, event_types, require
 
-# Acts of speech: their modality cues ('called for', 'would not agree', 'will reject') are the act itself.
-# Every other type is an event that happened only when asserted: 'if the district is retaken', 'talk of
-# them withdrawing', 'before it accepts a truce' are not events.
-_SPEECH_ACTS = frozenset({"reject_ceasefire", "call_for_ceasefire", "statement"})
 _WORD = re.compile(r"\w+")
 _CLOSING_QUOTES = ('"', "\u201d")
 # 'a resolution calling for a truce', 'a plan providing for the capture of ...': a text described, not an act
@@ -136,10 +133,28 @@ def _forms(lemma: str, row: dict[str, str]) -> list[str]:
 @cache
 def _rows() -> tuple[tuple[dict[str, str], tuple[str, ...]], ...]:
     """(row, trigger phrases) of event_triggers.csv, then of event_verbs.csv with each lemma's forms."""
-    phrases = [(row, tuple(lexicon.split_list(row["triggers"]))) for row in lexicon.load("event_triggers.csv")]
-    verbs = [(row, tuple(f for lemma in lexicon.split_list(row["lemmas"]) for f in _forms(lemma, row)))
-             for row in lexicon.load("event_verbs.csv")]
+    phrases = [(_typed(where, row), tuple(lexicon.split_list(row["triggers"])))
+               for where, row in lexicon.located("event_triggers.csv")]
+    verbs = [(_typed(where, row), tuple(f for lemma in lexicon.split_list(row["lemmas"]) for f in _forms(lemma, row)))
+             for where, row in lexicon.located("event_verbs.csv")]
     return tuple(phrases + verbs)
+
+
+def _typed(where: str, row: dict[str, str]) -> dict[str, str]:
+    """`row`, its event_type one of the vocabulary (etl/data/vocabularies/event_type.csv), whose PLOVER code
+    it takes; a plover_code cell, when filled, must agree with it."""
+    plover = event_types()[require(where, "event_type", row["event_type"])].plover_code
+    if row.get("plover_code") and row["plover_code"] != plover:
+        raise VocabularyError(f"{where}: plover_code {row['plover_code']!r} is not event type "
+                              f"{row['event_type']!r}'s {plover!r} (etl/data/vocabularies/event_type.csv)")
+    return {**row, "plover_code": plover}
+
+
+def _speech_act(event_type: str) -> bool:
+    """An act of speech (event_type.csv): its modality cues ('called for', 'would not agree', 'will reject') are
+    the act itself. Every other type happened only when asserted: 'if the district is retaken', 'talk of them
+    withdrawing', 'before it accepts a truce' are not events."""
+    return event_types()[event_type].speech_act
 
 
 def _bases(row: dict[str, str]) -> frozenset[str]:
@@ -150,7 +165,7 @@ def _bases(row: dict[str, str]) -> frozenset[str]:
 
 @cache
 def _rules() -> tuple[_Rule, ...]:
-    return tuple(_Rule(r["event_type"], r.get("plover_code", ""), phrase_pattern(list(phrases)),
+    return tuple(_Rule(r["event_type"], r["plover_code"], phrase_pattern(list(phrases)),
                        _words(r.get("requires", "")), _words(r.get("excludes", "")), r.get("needs_actor") == "yes",
                        _PLACE in lexicon.split_list(r.get("requires", "")),
                        "lemmas" in r and r["event_type"] == "statement",
@@ -313,7 +328,7 @@ def _background(text: str, trigger: re.Match, clause: Span, expressions: Sequenc
 def _speaker_start(text: str, clause_start: int, trigger: int, event_type: str) -> int:
     """Where the modality cues of an event's own clause start: for an act of speech, after the words it
     quotes ('"Syria will not leave ...", said a statement': the statement was made, whatever the quote says)."""
-    if event_type not in _SPEECH_ACTS:
+    if not _speech_act(event_type):
         return clause_start
     closing = max(text.rfind(q, clause_start, trigger) for q in _CLOSING_QUOTES)
     return closing + 1 if closing >= 0 else clause_start
@@ -424,7 +439,7 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
             mood = modality(text, _speaker_start(text, clause[0], m.start(), rule.event_type), m.start())
             since = _since_start(text, m, clause, expressions)
             happened = mood == "asserted" and not _background(text, m, clause, expressions, since)
-            if rule.event_type not in _SPEECH_ACTS and not happened:
+            if not _speech_act(rule.event_type) and not happened:
                 continue
             actors = (_subject(text, m, clause, rule.speech_verb) if rule.close_actor
                       else _actors(text, m, clause, sentence))
@@ -440,7 +455,7 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
             if rule.event_type == "attack" and _FIGURE.search(text, *clause):
                 tolls.add(len(events))
             dating = since or _event_dating(text, expressions, sentence, clause, m, doc.published_on,
-                                            rule.event_type in _SPEECH_ACTS)
+                                            _speech_act(rule.event_type))
             if rule.event_type == "statement" and doc.published_on and not any(
                     m.start() - _SPEECH_DATE_REACH <= e.end and e.start <= m.end() + _SPEECH_DATE_REACH
                     for e in expressions):
@@ -453,4 +468,4 @@ def extract_events(doc: CleanDocument) -> list[EventMention]:
                 modality=mood,
             ))
     events = _one_per_occasion(events, own_acts, tolls)
-    return events + continued_statements(text, spans, [e for e in events if e.event_type in _SPEECH_ACTS])
+    return events + continued_statements(text, spans, [e for e in events if _speech_act(e.event_type)])

@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 import sql
+from etl import vocabularies
 from etl.migrate import move_main_tables
 
 ALIAS = "lake"
@@ -155,7 +156,7 @@ def apply_front_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f'CREATE OR REPLACE VIEW internal."{table}" AS SELECT * FROM {ALIAS}.internal."{table}"')
     for name, text in sql.scripts():
         if name != TABLES_SCRIPT:
-            con.execute(text)
+            con.execute(vocabularies.expand(text))
 
 
 def read_front(con: duckdb.DuckDBPyConnection) -> tuple[Lake, int] | None:

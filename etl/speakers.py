@@ -21,6 +21,7 @@ from etl import lexicon
 from etl.actors import actor_index, index
 from etl.model import EventMention
 from etl.sentences import Span
+from etl.vocabularies import event_types
 
 _ATTRIBUTION = re.compile(
     r"[\u201d\"]\s*,?\s*(he|she)\s+(?:said|says|added|adds|told|tells|continued|went\s+on)\b", re.I
@@ -84,7 +85,8 @@ def continued_statements(text: str, spans: list[Span], speech_acts: list[EventMe
         named = [m.name for m in actor_index().find(text, opening, attribution.start()) if m.name != person.actor]
         found.append(EventMention(
             quote=text[opening:end], quote_start=opening, char_start=attribution.start(1),
-            char_end=attribution.end(), event_type="statement", plover_code="", actors=(person.actor,),
+            char_end=attribution.end(), event_type="statement", plover_code=event_types()["statement"].plover_code,
+            actors=(person.actor,),
             target=named[0] if named else None, location=occasion.location, event_date=occasion.event_date,
             date_precision=occasion.date_precision, modality="asserted",
         ))

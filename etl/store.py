@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 import sql
+from etl import vocabularies
 from etl.lake import TABLES_SCRIPT, Lake, load_extensions, load_from_wheel, read_front, sql_literal
 from etl.migrate import move_main_tables
 
@@ -82,7 +83,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Run every sql/*.sql file in order; all are idempotent (IF NOT EXISTS / OR REPLACE). A warehouse written
     before the tables moved to `internal` has them moved right after they are created there."""
     for name, text in sql.scripts():
-        con.execute(text)
+        con.execute(vocabularies.expand(text))
         if name == TABLES_SCRIPT:
             move_main_tables(con)
 

@@ -30,7 +30,9 @@ TIMELINE_CHECKS = [
     _blocking_check("claim_offsets_inside_quote", claim_mentions),
     _blocking_check("percents_within_0_100", claim_mentions),
     _blocking_check("claims_have_a_count_kind", claim_mentions),
+    _blocking_check("claims_use_the_vocabularies", claim_mentions),
     _blocking_check("conflicts_compare_like_with_like", observations),
     _blocking_check("event_offsets_inside_quote", event_mentions),
+    _blocking_check("events_use_the_vocabularies", event_mentions),
     _blocking_check("unique_ids", events),
 ]

@@ -2,6 +2,7 @@
 -- (duckdb_views(), duckdb_tables() and duckdb_columns() show them; BI tools and `timeline dictionary`
 -- read them). Runs after the views: CREATE OR REPLACE VIEW drops a view's comments, so they are set
 -- again on every apply. DuckDB 1.5.5 supports COMMENT ON COLUMN for views as for tables.
+-- A {{vocabulary:<name>}} is replaced by the values of etl/data/vocabularies/<name>.csv when the schema is applied.
 
 COMMENT ON VIEW documents IS 'One row per distinct document (an article after decoding and cleaning); the same text from several inputs is one document.';
 COMMENT ON COLUMN documents.doc_id IS 'Content hash of the decoded text (NFC, normalised newlines): stable across rebuilds.';
@@ -30,22 +31,22 @@ COMMENT ON COLUMN claim_mentions.metric IS 'What is counted (see metric_timeline
 COMMENT ON COLUMN claim_mentions.value IS 'The stated number (a range''s midpoint when a range was stated).';
 COMMENT ON COLUMN claim_mentions.value_low IS 'Lower bound when a range was stated, else NULL.';
 COMMENT ON COLUMN claim_mentions.value_high IS 'Upper bound when a range was stated, else NULL.';
-COMMENT ON COLUMN claim_mentions.qualifier IS 'Hedge of the figure: exact, approx, at_least, more_than, at_most, less_than.';
-COMMENT ON COLUMN claim_mentions.unit IS 'percent, people or districts.';
+COMMENT ON COLUMN claim_mentions.qualifier IS 'Hedge of the figure: {{vocabulary:qualifier}}.';
+COMMENT ON COLUMN claim_mentions.unit IS 'One of {{vocabulary:unit}}.';
 COMMENT ON COLUMN claim_mentions.location IS 'Canonical place name, NULL when none was stated.';
 COMMENT ON COLUMN claim_mentions.subject IS 'Canonical group the figure is about, NULL when unknown.';
 COMMENT ON COLUMN claim_mentions.period_start IS 'Start of the period a running total or period count covers (its start, at the precision the text gives); NULL for a level or when the text gives no start.';
 COMMENT ON COLUMN claim_mentions.as_of IS 'Date the figure describes; NULL only when neither the text nor the publication date dates it (such rows stay out of the timelines).';
-COMMENT ON COLUMN claim_mentions.date_precision IS 'Precision of as_of: day, week, month or year.';
+COMMENT ON COLUMN claim_mentions.date_precision IS 'Precision of as_of: one of {{vocabulary:date_precision}}.';
 COMMENT ON COLUMN claim_mentions.attributed_to IS 'Who the article credits with the figure, NULL when the article itself asserts it.';
-COMMENT ON COLUMN claim_mentions.modality IS 'asserted, hypothetical, proposed, claimed or denied.';
+COMMENT ON COLUMN claim_mentions.modality IS 'One of {{vocabulary:modality}}.';
 COMMENT ON COLUMN claim_mentions.observation_id IS 'The deduplicated observation this mention belongs to.';
 COMMENT ON COLUMN claim_mentions.quote_start IS 'Offset in body_text where quote starts.';
 
 COMMENT ON VIEW observations IS 'One row per real-world figure after deduplication of its mentions.';
 COMMENT ON COLUMN observations.observation_id IS 'Content-derived id of the observation.';
 COMMENT ON COLUMN observations.metric IS 'What is counted.';
-COMMENT ON COLUMN observations.unit IS 'percent, people or districts.';
+COMMENT ON COLUMN observations.unit IS 'One of {{vocabulary:unit}}.';
 COMMENT ON COLUMN observations.location IS 'Canonical place name, NULL when unknown.';
 COMMENT ON COLUMN observations.subject IS 'Canonical group the figure is about, NULL when unknown.';
 COMMENT ON COLUMN observations.period_start IS 'Earliest period start of its mentions, NULL for a point in time.';
@@ -57,7 +58,7 @@ COMMENT ON COLUMN observations.n_mentions IS 'Number of mentions merged into it.
 COMMENT ON COLUMN observations.n_sources IS 'Independent sources among its mentions (distinct publishers after near-copies are collapsed).';
 COMMENT ON COLUMN observations.first_reported_on IS 'Earliest publication date of a document reporting it.';
 COMMENT ON COLUMN observations.last_reported_on IS 'Latest publication date of a document reporting it.';
-COMMENT ON COLUMN observations.modality IS 'asserted, hypothetical, proposed, claimed or denied (mentions of different modality never merge).';
+COMMENT ON COLUMN observations.modality IS 'One of {{vocabulary:modality}} (mentions of different modality never merge).';
 COMMENT ON COLUMN observations.conflict_group IS 'Shared by observations that disagree about the same figure, else NULL.';
 
 COMMENT ON VIEW event_mentions IS 'One row per typed event stated in a document, traced to its quote.';
@@ -67,15 +68,15 @@ COMMENT ON COLUMN event_mentions.source_path IS 'The document''s first source.';
 COMMENT ON COLUMN event_mentions.quote IS 'The sentence or clause that states the event.';
 COMMENT ON COLUMN event_mentions.char_start IS 'Offset in body_text where the event trigger starts.';
 COMMENT ON COLUMN event_mentions.char_end IS 'Offset in body_text just after the event trigger.';
-COMMENT ON COLUMN event_mentions.event_type IS 'reject_ceasefire, call_for_ceasefire, agree_ceasefire, veto, talks, capture, withdraw, attack, evacuation, aid_access, statement ...';
+COMMENT ON COLUMN event_mentions.event_type IS 'One of {{vocabulary:event_type}}.';
 COMMENT ON COLUMN event_mentions.plover_code IS 'The PLOVER event code of event_type.';
 COMMENT ON COLUMN event_mentions.actors IS 'Canonical actors doing the action.';
 COMMENT ON COLUMN event_mentions.actors_text IS 'actors as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
 COMMENT ON COLUMN event_mentions.target IS 'Canonical actor or place the action is done to, NULL if none.';
 COMMENT ON COLUMN event_mentions.location IS 'Canonical place name, NULL when unknown.';
 COMMENT ON COLUMN event_mentions.event_date IS 'Date of the event, NULL when undated.';
-COMMENT ON COLUMN event_mentions.date_precision IS 'Precision of event_date: day, week, month or year.';
-COMMENT ON COLUMN event_mentions.modality IS 'asserted, hypothetical, proposed, claimed or denied.';
+COMMENT ON COLUMN event_mentions.date_precision IS 'Precision of event_date: one of {{vocabulary:date_precision}}.';
+COMMENT ON COLUMN event_mentions.modality IS 'One of {{vocabulary:modality}}.';
 COMMENT ON COLUMN event_mentions.event_id IS 'The deduplicated event this mention belongs to.';
 COMMENT ON COLUMN event_mentions.quote_start IS 'Offset in body_text where quote starts.';
 
@@ -94,7 +95,7 @@ COMMENT ON COLUMN events.n_sources IS 'Independent sources among its mentions.';
 COMMENT ON COLUMN events.first_reported_on IS 'Earliest publication date of a document reporting it.';
 
 COMMENT ON VIEW metric_timeline IS 'One row per (metric, location, subject, count_kind, period_start, as_of) over asserted observations: the timeline analysts chart; a series is one (metric, location, subject, count_kind).';
-COMMENT ON COLUMN metric_timeline.metric IS 'What is counted (vocabulary: territory_control_pct, people_killed, people_injured, people_displaced, people_evacuated, population_trapped, fighters, districts_captured).';
+COMMENT ON COLUMN metric_timeline.metric IS 'What is counted (vocabulary: {{vocabulary:metric}}).';
 COMMENT ON COLUMN metric_timeline.location IS 'Canonical place name from the gazetteer; NULL when no place was stated.';
 COMMENT ON COLUMN metric_timeline.subject IS 'Canonical group the figure is about (who holds, who was hit), e.g. government forces, civilians; NULL when unknown.';
 COMMENT ON COLUMN metric_timeline.as_of IS 'Date the figure describes.';
@@ -105,10 +106,10 @@ COMMENT ON COLUMN metric_timeline.n_sources IS 'Independent sources over all the
 COMMENT ON COLUMN metric_timeline.has_conflict IS 'True when one of the observations disagrees with another about the same figure (shares a conflict_group).';
 COMMENT ON COLUMN metric_timeline.observation_ids IS 'Sorted observation_id list of the observations behind the point (join to observations).';
 COMMENT ON COLUMN metric_timeline.observation_ids_text IS 'observation_ids as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
-COMMENT ON COLUMN metric_timeline.unit IS 'Unit of value: percent, people or districts.';
+COMMENT ON COLUMN metric_timeline.unit IS 'Unit of value: one of {{vocabulary:unit}}.';
 
 COMMENT ON VIEW control_timeline IS 'metric_timeline rows for territory_control_pct (share of an area a subject holds).';
-COMMENT ON COLUMN control_timeline.metric IS 'What is counted (vocabulary: territory_control_pct, people_killed, people_injured, people_displaced, people_evacuated, population_trapped, fighters, districts_captured).';
+COMMENT ON COLUMN control_timeline.metric IS 'What is counted (vocabulary: {{vocabulary:metric}}).';
 COMMENT ON COLUMN control_timeline.location IS 'Canonical place name from the gazetteer; NULL when no place was stated.';
 COMMENT ON COLUMN control_timeline.subject IS 'Canonical group the figure is about (who holds, who was hit), e.g. government forces, civilians; NULL when unknown.';
 COMMENT ON COLUMN control_timeline.as_of IS 'Date the figure describes.';
@@ -119,10 +120,10 @@ COMMENT ON COLUMN control_timeline.n_sources IS 'Independent sources over all th
 COMMENT ON COLUMN control_timeline.has_conflict IS 'True when one of the observations disagrees with another about the same figure (shares a conflict_group).';
 COMMENT ON COLUMN control_timeline.observation_ids IS 'Sorted observation_id list of the observations behind the point (join to observations).';
 COMMENT ON COLUMN control_timeline.observation_ids_text IS 'observation_ids as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
-COMMENT ON COLUMN control_timeline.unit IS 'Unit of value: percent, people or districts.';
+COMMENT ON COLUMN control_timeline.unit IS 'Unit of value: one of {{vocabulary:unit}}.';
 
 COMMENT ON VIEW displacement_timeline IS 'metric_timeline rows for people_displaced.';
-COMMENT ON COLUMN displacement_timeline.metric IS 'What is counted (vocabulary: territory_control_pct, people_killed, people_injured, people_displaced, people_evacuated, population_trapped, fighters, districts_captured).';
+COMMENT ON COLUMN displacement_timeline.metric IS 'What is counted (vocabulary: {{vocabulary:metric}}).';
 COMMENT ON COLUMN displacement_timeline.location IS 'Canonical place name from the gazetteer; NULL when no place was stated.';
 COMMENT ON COLUMN displacement_timeline.subject IS 'Canonical group the figure is about (who holds, who was hit), e.g. government forces, civilians; NULL when unknown.';
 COMMENT ON COLUMN displacement_timeline.as_of IS 'Date the figure describes.';
@@ -133,10 +134,10 @@ COMMENT ON COLUMN displacement_timeline.n_sources IS 'Independent sources over a
 COMMENT ON COLUMN displacement_timeline.has_conflict IS 'True when one of the observations disagrees with another about the same figure (shares a conflict_group).';
 COMMENT ON COLUMN displacement_timeline.observation_ids IS 'Sorted observation_id list of the observations behind the point (join to observations).';
 COMMENT ON COLUMN displacement_timeline.observation_ids_text IS 'observation_ids as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
-COMMENT ON COLUMN displacement_timeline.unit IS 'Unit of value: percent, people or districts.';
+COMMENT ON COLUMN displacement_timeline.unit IS 'Unit of value: one of {{vocabulary:unit}}.';
 
 COMMENT ON VIEW casualty_timeline IS 'metric_timeline rows for people_killed and people_injured (metric column kept).';
-COMMENT ON COLUMN casualty_timeline.metric IS 'What is counted (vocabulary: territory_control_pct, people_killed, people_injured, people_displaced, people_evacuated, population_trapped, fighters, districts_captured).';
+COMMENT ON COLUMN casualty_timeline.metric IS 'What is counted (vocabulary: {{vocabulary:metric}}).';
 COMMENT ON COLUMN casualty_timeline.location IS 'Canonical place name from the gazetteer; NULL when no place was stated.';
 COMMENT ON COLUMN casualty_timeline.subject IS 'Canonical group the figure is about (who holds, who was hit), e.g. government forces, civilians; NULL when unknown.';
 COMMENT ON COLUMN casualty_timeline.as_of IS 'Date the figure describes.';
@@ -147,7 +148,7 @@ COMMENT ON COLUMN casualty_timeline.n_sources IS 'Independent sources over all t
 COMMENT ON COLUMN casualty_timeline.has_conflict IS 'True when one of the observations disagrees with another about the same figure (shares a conflict_group).';
 COMMENT ON COLUMN casualty_timeline.observation_ids IS 'Sorted observation_id list of the observations behind the point (join to observations).';
 COMMENT ON COLUMN casualty_timeline.observation_ids_text IS 'observation_ids as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
-COMMENT ON COLUMN casualty_timeline.unit IS 'Unit of value: percent, people or districts.';
+COMMENT ON COLUMN casualty_timeline.unit IS 'Unit of value: one of {{vocabulary:unit}}.';
 
 COMMENT ON VIEW latest_known_values IS 'Latest known value of each asserted series (metric, location, subject, count_kind) on every date a figure about its location is dated; as-of join, never interpolated.';
 COMMENT ON COLUMN latest_known_values.metric IS 'What is counted.';
@@ -163,7 +164,7 @@ COMMENT ON COLUMN latest_known_values.n_sources IS 'Independent sources behind t
 COMMENT ON COLUMN latest_known_values.has_conflict IS 'True when that point involves conflicting observations.';
 COMMENT ON COLUMN latest_known_values.observation_ids IS 'Observations behind that point.';
 COMMENT ON COLUMN latest_known_values.observation_ids_text IS 'observation_ids as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
-COMMENT ON COLUMN latest_known_values.unit IS 'percent, people or districts.';
+COMMENT ON COLUMN latest_known_values.unit IS 'One of {{vocabulary:unit}}.';
 
 COMMENT ON VIEW cumulative_series IS 'Running totals of counted asserted series (period counts and running totals, not levels) per (metric, location, subject, count_kind), under both readings of a reported figure.';
 COMMENT ON COLUMN cumulative_series.metric IS 'What is counted.';
@@ -181,7 +182,7 @@ COMMENT ON VIEW conflicting_figures IS 'Observations that disagree about the sam
 COMMENT ON COLUMN conflicting_figures.conflict_group IS 'Id shared by the disagreeing observations.';
 COMMENT ON COLUMN conflicting_figures.n_observations_in_group IS 'How many observations disagree in the group.';
 COMMENT ON COLUMN conflicting_figures.metric IS 'What is counted.';
-COMMENT ON COLUMN conflicting_figures.unit IS 'percent, people or districts.';
+COMMENT ON COLUMN conflicting_figures.unit IS 'One of {{vocabulary:unit}}.';
 COMMENT ON COLUMN conflicting_figures.location IS 'Canonical place name, NULL when unknown.';
 COMMENT ON COLUMN conflicting_figures.subject IS 'Canonical group, NULL when unknown.';
 COMMENT ON COLUMN conflicting_figures.as_of IS 'Date the observation describes.';
@@ -192,8 +193,8 @@ COMMENT ON COLUMN conflicting_figures.mention_id IS 'The mention.';
 COMMENT ON COLUMN conflicting_figures.value IS 'The value the mention states.';
 COMMENT ON COLUMN conflicting_figures.value_low IS 'Lower bound when a range was stated.';
 COMMENT ON COLUMN conflicting_figures.value_high IS 'Upper bound when a range was stated.';
-COMMENT ON COLUMN conflicting_figures.qualifier IS 'Hedge of the stated figure (exact, approx, at_least ...).';
-COMMENT ON COLUMN conflicting_figures.modality IS 'asserted, hypothetical, proposed, claimed or denied.';
+COMMENT ON COLUMN conflicting_figures.qualifier IS 'Hedge of the stated figure ({{vocabulary:qualifier}}).';
+COMMENT ON COLUMN conflicting_figures.modality IS 'One of {{vocabulary:modality}}.';
 COMMENT ON COLUMN conflicting_figures.attributed_to IS 'Who the article credits with the figure, NULL when the article asserts it.';
 COMMENT ON COLUMN conflicting_figures.quote IS 'The sentence or clause stating the figure.';
 COMMENT ON COLUMN conflicting_figures.publisher IS 'Outlet of the document, NULL if unknown.';
@@ -207,7 +208,7 @@ COMMENT ON COLUMN modality_timeline.metric IS 'What is counted.';
 COMMENT ON COLUMN modality_timeline.location IS 'Canonical place name, NULL when unknown.';
 COMMENT ON COLUMN modality_timeline.subject IS 'Canonical group, NULL when unknown.';
 COMMENT ON COLUMN modality_timeline.as_of IS 'Date the figures describe.';
-COMMENT ON COLUMN modality_timeline.modality IS 'asserted, hypothetical, proposed, claimed or denied.';
+COMMENT ON COLUMN modality_timeline.modality IS 'One of {{vocabulary:modality}}.';
 COMMENT ON COLUMN modality_timeline.value IS 'Median of the observations'' values.';
 COMMENT ON COLUMN modality_timeline.value_min IS 'Lowest value or range bound reported.';
 COMMENT ON COLUMN modality_timeline.value_max IS 'Highest value or range bound reported.';
@@ -215,7 +216,7 @@ COMMENT ON COLUMN modality_timeline.n_sources IS 'Independent sources over all t
 COMMENT ON COLUMN modality_timeline.has_conflict IS 'True when one of the observations shares a conflict_group.';
 COMMENT ON COLUMN modality_timeline.observation_ids IS 'Sorted ids of the observations behind the point.';
 COMMENT ON COLUMN modality_timeline.observation_ids_text IS 'observation_ids as text, joined by ''; '' (for SQLAlchemy readers and BI tools, which do not read lists).';
-COMMENT ON COLUMN modality_timeline.unit IS 'percent, people or districts.';
+COMMENT ON COLUMN modality_timeline.unit IS 'One of {{vocabulary:unit}}.';
 
 COMMENT ON VIEW document_sources IS 'One row per input (file, CSV/JSONL row, JSON array element) that produced a document; the same text twice is one document with two sources.';
 COMMENT ON COLUMN document_sources.source_path IS 'Input path relative to the PATH argument it was found under (prefixed by that argument''s name when another input has the same one; # in a file name written %23); file#N for the N-th data row or element.';

@@ -23,6 +23,10 @@ BREAKERS = {
     "unique_ids": "ALTER TABLE internal.claim_observation RENAME TO claim_observation_ok; "
                   "CREATE TABLE internal.claim_observation AS SELECT * FROM internal.claim_observation_ok UNION ALL "
                   "(SELECT mention_id, 'other' FROM internal.claim_observation_ok LIMIT 1)",
+    "claims_use_the_vocabularies": "UPDATE internal.claim_store SET metric = 'people_kiled' "
+                                   "WHERE mention_id = (SELECT min(mention_id) FROM internal.claim_store)",
+    "events_use_the_vocabularies": "UPDATE internal.event_store SET plover_code = 'ASSALT' "
+                                   "WHERE mention_id = (SELECT min(mention_id) FROM internal.event_store)",
     "claims_have_a_count_kind": "UPDATE internal.claim_store SET count_kind = 'total' "
                                 "WHERE mention_id = (SELECT min(mention_id) FROM internal.claim_store)",
     # a period count put in one conflict group with a running total
