@@ -52,6 +52,7 @@ _SINCE_UNDATED = re.compile(
 # have died in Syria's three-year war') or the count is brought up to now ('have now been displaced');
 # else it reports an incident ('43 people have been killed by shelling')
 _RUNNING = re.compile(r"\b(?:war|conflict|uprising|insurgency|revolution|battle|offensive|campaign|siege|now)\b", re.I)
+_SENTENCE_START = re.compile(r"[.!?]\s")
 _CUMULATIVE_SINCE_DAYS = 31  # 'since Saturday' is a window; 'since 2011' (or more than a month) a running total
 
 
@@ -101,15 +102,16 @@ def _implied_start(text: str, sentence: tuple[int, int], starts: list[tuple[int,
                    as_of: date | None) -> date | None:
     """The start a running total implies when its sentence says 'since the start of the war' or 'since then'
     without a date: the start the document states for that thing ('a civil war that began in early 2011':
-    etl.dates.stated_starts), else the nearest stated before it, else the first after it; if before as_of."""
+    etl.dates.stated_starts, the thing named before the date in its own sentence), else the nearest start
+    stated before the figure; if before as_of."""
     since = _SINCE_UNDATED.search(text, *sentence)
     if since is None or as_of is None:
         return None
     noun = since.group("noun") or since.group("noun2")
-    named = [d for offset, d in starts if noun and re.search(rf"\b{noun.lower()}", text[max(0, offset - 80):offset],
-                                                               re.I)]
-    before = [d for offset, d in starts if offset < at]
-    found = next(iter(named), None) or (before[-1] if before else next((d for _, d in starts), None))
+    named = [d for offset, d in starts if noun and re.search(
+        rf"\b{noun.lower()}", _SENTENCE_START.split(text[max(0, offset - 80):offset])[-1], re.I)]
+    before = [d for offset, d in starts if offset < sentence[0]]
+    found = next(iter(named), None) or (before[-1] if before else None)
     return found if found is not None and found < as_of else None
 
 

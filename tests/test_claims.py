@@ -472,3 +472,10 @@ def test_since_the_war_began_takes_the_date_another_sentence_gives_it():
             "the south. Some 1.7 million people have been displaced since the war began, the UN said.")
     displaced = extract_claims(doc(text, published=date(2024, 2, 12)))[-1]
     assert (displaced.count_kind, displaced.period_start) == ("cumulative", date(2023, 10, 7))
+
+
+def test_a_later_window_gives_no_start_to_a_running_total_since_the_start_of_an_operation():
+    text = ("The UN said on Monday that some 50,000 people had been displaced since the start of the operation. "
+            "About 9,000 of them have fled since mid-February, when fighting spread into the old city.")
+    total = extract_claims(doc(text))[0]
+    assert (total.count_kind, total.period_start) == ("cumulative", None)
