@@ -27,7 +27,6 @@ from etl import lexicon
 from etl.actors import phrase_pattern
 from etl.model import Dating
 
-KINDS = ("level", "cumulative", "period")
 # 'since the siege began', 'since breaking into the city', 'since the start of': a since-phrase naming a start
 _SINCE_EVENT = re.compile(
     r"\bsince\s+(?:(?:the|its|their|an?)\s+)?(?:[\w'-]+\s+){0,5}?"
