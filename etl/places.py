@@ -121,7 +121,9 @@ class Registry:
         for name, place in self.gaz.places.items():
             if place.kind == "country":
                 for form in (name, *self.gaz.aliases.get(name, ())):
-                    if (iso := by_name.get(fold(form))) and iso not in self._country_of_iso:
+                    # exact, else the one GeoNames country starting alike ('Palestinian territories')
+                    iso = by_name.get(fold(form)) or _only([i for n, i in by_name.items() if n[:11] == fold(form)[:11]])
+                    if iso and iso not in self._country_of_iso:
                         self._iso_of_country[name], self._country_of_iso[iso] = iso, name
                         break
         overrides = {r["name"]: r for r in lexicon.load("places.csv") if r.get("latitude")}
@@ -249,6 +251,10 @@ class Registry:
             if self.gaz.places.get(ancestor) and self.gaz.places[ancestor].kind == "region":
                 return ancestor
         return None
+
+
+def _only(items: list[str]) -> str | None:
+    return items[0] if len(items) == 1 else None
 
 
 def _replace(rec: PlaceRecord, **changes) -> PlaceRecord:
