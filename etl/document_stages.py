@@ -48,10 +48,11 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 @dataclass(frozen=True)
 class StageSpec:
-    """What a stage reads (SQL returning doc_id + inputs), computes, and which tables it fills."""
+    """What a stage reads (a table, and SQL listing its pending documents), and computes."""
 
     name: str
-    pending_sql: str
+    table: str  # the table whose rows are a document's inputs
+    pending_sql: str  # doc_id, row_at (the row's rowid in `table`) and computed inputs of the pending documents
     compute: Callable[[dict], dict[str, list[dict]]]
 
 
@@ -113,17 +114,18 @@ def _events(row: dict) -> dict[str, list[dict]]:
     return {"event_store": events, "place_store": place_rows(row["doc_id"], (e["location"] for e in events))}
 
 
-# pending_sql selects a stage's pending documents; chunks add a doc_id range to it (see _chunks)
-_PENDING = "SELECT {cols} FROM internal.{table} t WHERE NOT EXISTS " \
+# pending_sql lists a stage's pending documents: doc_id, where the row is (row_at) and inputs computed from other
+# tables; the table's own columns are read chunk by chunk (_chunks)
+_PENDING = "SELECT t.doc_id, t.rowid AS row_at{cols} FROM internal.{table} t WHERE NOT EXISTS " \
            "(SELECT 1 FROM internal.stage_done s WHERE s.doc_id = t.doc_id AND s.stage = '{stage}')"
 _EVENTS_PENDING = "NOT EXISTS (SELECT 1 FROM internal.stage_done e WHERE e.doc_id = t.doc_id AND e.stage = 'events')"
 STAGES = {
-    "clean": StageSpec("clean", _PENDING.format(
-        cols="t.*, (SELECT min(source_path) FROM internal.document_sources d WHERE d.doc_id = t.doc_id) AS source_path",
+    "clean": StageSpec("clean", "raw_documents", _PENDING.format(
+        cols=", (SELECT min(source_path) FROM internal.document_sources d WHERE d.doc_id = t.doc_id) AS source_path",
         table="raw_documents", stage="clean"), _clean),
-    "claims": StageSpec("claims", _PENDING.format(cols=f"t.*, {_EVENTS_PENDING} AS events_pending", table="doc_store",
-                                                  stage="claims"), _claims),
-    "events": StageSpec("events", _PENDING.format(cols="t.*", table="doc_store", stage="events"), _events),
+    "claims": StageSpec("claims", "doc_store", _PENDING.format(cols=f", {_EVENTS_PENDING} AS events_pending",
+                                                               table="doc_store", stage="claims"), _claims),
+    "events": StageSpec("events", "doc_store", _PENDING.format(cols="", table="doc_store", stage="events"), _events),
 }
 TABLE_SCHEMAS = {
     "doc_store": {"doc_id": pl.String, "title": pl.String, "publisher": pl.String, "published_on": pl.Date,
@@ -218,20 +220,33 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent)
 
 
-def _pending_ids(con: duckdb.DuckDBPyConnection, spec: StageSpec, shard: Shard | None = None) -> list[str]:
+def _pending(con: duckdb.DuckDBPyConnection, spec: StageSpec, shard: Shard | None, order: str) -> pl.DataFrame:
+    """The pending documents (of one shard, or all) as listed by spec.pending_sql, ordered by `order`."""
     where, params = ("WHERE doc_id BETWEEN ? AND ?", list(shard)) if shard else ("", [])
-    return [r[0] for r in con.execute(f"SELECT doc_id FROM ({spec.pending_sql}) {where} ORDER BY doc_id",
-                                      params).fetchall()]
+    return con.execute(f"SELECT * FROM ({spec.pending_sql}) {where} ORDER BY {order}", params).pl()
 
 
 def _chunks(con: duckdb.DuckDBPyConnection, spec: StageSpec, shard: Shard | None) -> Iterator[list[dict]]:
-    """Pending rows (of one shard, or all) CHUNK documents at a time, read when needed: only the ids of the pending
-    documents are held, never every text at once (100k raw documents would hold about 1 GB more)."""
-    ids = _pending_ids(con, spec, shard)
-    for offset in range(0, len(ids), CHUNK):
-        first, last = ids[offset], ids[min(offset + CHUNK, len(ids)) - 1]
-        yield con.execute(f"SELECT * FROM ({spec.pending_sql}) WHERE doc_id BETWEEN ? AND ? ORDER BY doc_id",
-                          [first, last]).pl().to_dicts()
+    """Pending rows (of one shard, or all) CHUNK documents at a time, read when needed: only the small columns of the
+    pending list are held, never every text at once (100k raw documents would hold about 1 GB more).
+
+    The list is computed once and cut in the table's physical order (rowid), so a chunk reads only the row groups
+    holding its rows. Selecting each chunk by a doc_id range through the pending query did not scale: doc_ids are
+    hashes stored in arrival order, so every range touched every row group, and each chunk re-ran the joins with
+    stage_done and document_sources over the whole warehouse (quadratic). Should rows have moved since the list was
+    read (a checkpoint compacts deleted rows), a chunk is read again by doc_id alone."""
+    pending = _pending(con, spec, shard, "row_at")
+    # the chunk's ids as a registered frame: a Python list parameter costs DuckDB failed imports per element
+    read = f"SELECT * FROM internal.{spec.table} WHERE doc_id IN (SELECT doc_id FROM _chunk_ids)"
+    for part in pending.iter_slices(CHUNK):
+        con.register("_chunk_ids", part.select("doc_id"))
+        try:
+            rows = con.execute(f"{read} AND rowid BETWEEN ? AND ?", [part["row_at"][0], part["row_at"][-1]]).pl()
+            if rows.height < part.height:
+                rows = con.execute(read).pl()
+        finally:
+            con.unregister("_chunk_ids")
+        yield rows.join(part.drop("row_at"), on="doc_id").sort("doc_id").to_dicts()
 
 
 def _in_order(pool: ProcessPoolExecutor, stage: str, chunks: Iterator[list[dict]], ahead: int,
@@ -264,7 +279,7 @@ def pending_count(con: duckdb.DuckDBPyConnection, stage: str) -> int:
 def plan_shards(con: duckdb.DuckDBPyConnection, stage: str, n: int) -> list[Shard]:
     """The pending documents of `stage` cut into at most `n` doc_id ranges of nearly equal size, in order:
     each range can be computed by a separate process that only reads (compute_shard)."""
-    ids = _pending_ids(con, STAGES[stage])
+    ids = _pending(con, STAGES[stage], None, "doc_id")["doc_id"].to_list()
     if not ids:
         return []
     size = -(-len(ids) // max(n, 1))

@@ -1,5 +1,6 @@
 """Each publication check passes on a real build and fails on a table crafted to break it."""
 
+import dataclasses
 import shutil
 
 import duckdb
@@ -86,8 +87,7 @@ def test_a_failing_check_blocks_publication(tmp_path, monkeypatch):
             claim["value"] = 250.0
         return out
 
-    monkeypatch.setitem(stages.STAGES, "claims", stages.StageSpec("claims", stages.STAGES["claims"].pending_sql,
-                                                                  corrupt))
+    monkeypatch.setitem(stages.STAGES, "claims", dataclasses.replace(stages.STAGES["claims"], compute=corrupt))
     with pytest.raises(BuildError, match="percents_within_0_100"):
         build([str(inbox)], warehouse)
     assert not warehouse.exists()
