@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from etl import lexicon
+
+if TYPE_CHECKING:  # polars only where the checks need a frame: `timeline query` must not import it
+    import polars as pl
 
 FOLDER = "vocabularies"
 NAMES = ("metric", "qualifier", "modality", "count_kind", "event_type", "date_precision")
@@ -98,6 +100,8 @@ def require_metric(where: str, metric: str, unit: str) -> str:
 def frame() -> pl.DataFrame:
     """Every vocabulary in one table (vocabulary, value, unit, plover_code): what the accepted-values checks
     compare the warehouse with. unit is the metric's, plover_code the event type's (else NULL)."""
+    import polars as pl
+
     units, types = metric_units(), event_types()
     records = [(name, value, units.get(value) if name == "metric" else None,
                 types[value].plover_code if name == "event_type" else None)
