@@ -157,6 +157,8 @@ class Gazetteer:
         end = len(text) if end is None else end
         found = []
         for m in self._pattern.finditer(text, start, end):
+            if m.end() - m.start() > len(m.group("form")) and _names_an_actor(m.group()):
+                continue  # 'Hamas militants' is no possessive of Hama: the longer word is a name of its own
             found.append(PlaceMention(*self._refine(text, m.start(), m.end(), self._forms[m.group("form")])))
         return found
 
@@ -231,6 +233,11 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     """The gazetteer built from places.csv (bundled rows plus analysts' additions)."""
     return Gazetteer(lexicon.load("places.csv"))
+
+
+def _names_an_actor(word: str) -> bool:
+    """True when the whole of `word` is an actor's name or alias."""
+    return any(m.start == 0 and m.end == len(word) for m in actor_index().find(word))
 
 
 def _inside_a_longer_name(text: str, place: PlaceMention) -> bool:

@@ -70,8 +70,11 @@ def read_only(path: Path | str, writable_dirs: tuple[Path, ...] = (),
                 con.execute(f"SET allowed_paths = [{sql_literal(lake.catalog.removeprefix('sqlite:'))}]")
         if allowed:
             con.execute(f"SET allowed_directories = [{', '.join(map(sql_literal, allowed))}]")
+        server = front is not None and lake.catalog.startswith("postgres:")
+        if server:  # a catalog server, not a file: DuckDB refuses to attach one once access is off
+            con.execute(lake.attach_sql(snapshot))
         con.execute("SET enable_external_access = false")
-        if front is not None:
+        if front is not None and not server:
             con.execute(lake.attach_sql(snapshot))
     except BaseException:
         con.close()
