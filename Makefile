@@ -19,8 +19,8 @@ $(VENV)/.installed: pyproject.toml
 
 demo: setup
 	$(TIMELINE) build
-	$(TIMELINE) query "SELECT location, as_of, value, value_min, value_max, n_sources, has_conflict FROM control_timeline ORDER BY location, as_of"
-	$(TIMELINE) query "SELECT location, as_of, value, value_min, value_max, n_sources, has_conflict FROM displacement_timeline ORDER BY location, as_of"
+	$(TIMELINE) query "SELECT location, count_kind, period_start, as_of, value, value_min, value_max, n_sources, has_conflict FROM control_timeline ORDER BY location, as_of"
+	$(TIMELINE) query "SELECT location, count_kind, period_start, as_of, value, value_min, value_max, n_sources, has_conflict FROM displacement_timeline ORDER BY location, count_kind, as_of"
 
 test: setup
 	$(VENV)/bin/ruff check .
