@@ -71,15 +71,20 @@ def fmt(value) -> str:
     return f"{value:.2f}" if isinstance(value, float) else str(value)
 
 
-def main() -> None:
-    args, wanted, excluded = sys.argv[1:], [], set()
+def gold_names(argv: list[str]) -> list[str]:
+    """The gold sets named on the command line (all by default), less those after `--exclude`."""
+    args, wanted, excluded = list(argv), [], set()
     while args:
         arg = args.pop(0)
         if arg == "--exclude" and args:
             excluded.add(args.pop(0))
         elif not arg.startswith("--"):
             wanted.append(arg)
-    names = [n for n in wanted or sorted(p.stem for p in GOLD.glob("*.json")) if n not in excluded]
+    return [n for n in wanted or sorted(p.stem for p in GOLD.glob("*.json")) if n not in excluded]
+
+
+def main() -> None:
+    names = gold_names(sys.argv[1:])
     with tempfile.TemporaryDirectory() as tmp:
         results = {n: r for n in names if (r := score(n, Path(tmp))) is not None}
     header = ["figure", *results]

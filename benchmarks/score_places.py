@@ -66,14 +66,7 @@ def measure(name: str, workdir: Path) -> dict | None:
 
 
 def main() -> None:
-    args, wanted, excluded = sys.argv[1:], [], set()
-    while args:
-        arg = args.pop(0)
-        if arg == "--exclude" and args:
-            excluded.add(args.pop(0))
-        elif not arg.startswith("--"):
-            wanted.append(arg)
-    names = [n for n in wanted or sorted(p.stem for p in score_gold.GOLD.glob("*.json")) if n not in excluded]
+    names = score_gold.gold_names(sys.argv[1:])
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in names:
